@@ -1,0 +1,1 @@
+// The host page's own script (external, for the Content-Security-Policy).

@@ -1,0 +1,8 @@
+/**
+ * The self-registering browser bundle: one `<script type="module" src="creator-im.bundle.js">`
+ * defines every element and exposes the SDK for pages that want a client of their own.
+ */
+import './define.js';
+
+export * from '@creator-im/sdk';
+export * from './index.js';

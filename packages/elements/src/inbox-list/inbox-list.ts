@@ -1,0 +1,334 @@
+import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { property, state, query } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { msg, localized } from '@lit/localize';
+import '@lit-labs/virtualizer';
+import type { LitVirtualizer } from '@lit-labs/virtualizer';
+import { INBOX_FILTERS, INBOX_TABS, type Conversation, type CreatorImClient, type InboxFilter, type InboxTab } from '@creator-im/sdk';
+import { clientContext } from '../context.js';
+import { StoreController } from '../store-controller.js';
+import { emit } from '../events.js';
+import { tokens } from '../theme.js';
+import { formatTime, initials } from '../format.js';
+
+const tabLabel = (tab: InboxTab): string =>
+  ({ shop: msg('TikTok Shop', { id: 'tab.shop' }), collab: msg('Collab Messages', { id: 'tab.collab' }), agency: msg('Agency', { id: 'tab.agency' }) })[tab];
+
+const filterLabel = (filter: InboxFilter): string =>
+  ({
+    all: msg('All', { id: 'filter.all' }),
+    new: msg('New Connections', { id: 'filter.new' }),
+    starred: msg('Starred', { id: 'filter.starred' }),
+    unread: msg('Unread', { id: 'filter.unread' }),
+    unreplied: msg('Unreplied', { id: 'filter.unreplied' }),
+  })[filter];
+
+/**
+ * The conversation list: tabs "TikTok Shop", "Collab Messages" and "Agency" with unread badges,
+ * filter chips "New Connections", "Starred", "Unread" and "Unreplied", and a virtualized list of
+ * rows (avatar, name, verified badge, preview, time, unread count, star).
+ *
+ * @tag cim-inbox-list
+ * @summary Tabs, filters and the virtualized conversation list.
+ * @fires cim-conversation-open - A row was chosen; `detail.conversationId`.
+ * @csspart tabs - The tab list.
+ * @csspart filters - The filter chips.
+ * @csspart list - The scrolling list of conversations.
+ * @csspart row - One conversation row.
+ */
+@localized()
+export class CimInboxList extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+        background: var(--_bg);
+      }
+      [role='tablist'] {
+        display: flex;
+        gap: 0.25rem;
+        padding: 0 0.5rem;
+        overflow-x: auto;
+        scrollbar-width: none;
+        border-bottom: 1px solid var(--_border);
+      }
+      [role='tab'] {
+        border: 0;
+        background: none;
+        padding: 0.75rem 0.4rem;
+        white-space: nowrap;
+        font-size: 0.875rem;
+        border-bottom: 3px solid transparent;
+        color: var(--_muted);
+        font-weight: 600;
+        display: inline-flex;
+        gap: 0.35rem;
+        align-items: center;
+      }
+      [role='tab'][aria-selected='true'] {
+        color: var(--_text);
+        border-bottom-color: var(--_accent);
+      }
+      .filters {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+        padding: 0.6rem 0.75rem;
+      }
+      .chip {
+        border: 1px solid var(--_border);
+        background: var(--_bg);
+        border-radius: 999px;
+        padding: 0.25rem 0.75rem;
+        font-size: 0.8125rem;
+      }
+      .chip[aria-pressed='true'] {
+        background: var(--_text);
+        color: var(--_bg);
+        border-color: var(--_text);
+      }
+      .panel {
+        display: flex;
+        flex-direction: column;
+        flex: 1;
+        min-height: 0;
+      }
+      .item {
+        width: 100%;
+      }
+      lit-virtualizer {
+        flex: 1;
+        min-height: 0;
+        overflow: auto;
+      }
+      .row {
+        display: grid;
+        grid-template-columns: 2.75rem 1fr auto;
+        gap: 0.25rem 0.75rem;
+        align-items: center;
+        width: 100%;
+        padding: 0.65rem 0.75rem;
+        border: 0;
+        border-bottom: 1px solid var(--_border);
+        background: var(--_bg);
+        text-align: start;
+      }
+      .row[aria-current='true'] {
+        background: var(--_surface);
+      }
+      .avatar {
+        grid-row: span 2;
+        width: 2.75rem;
+        height: 2.75rem;
+        border-radius: 50%;
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+        display: grid;
+        place-items: center;
+        font-weight: 700;
+        font-size: 0.85rem;
+        color: var(--_muted);
+      }
+      .name {
+        font-weight: 600;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+        display: flex;
+        gap: 0.35rem;
+        align-items: center;
+        min-width: 0;
+      }
+      .name span:first-child {
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .verified {
+        flex: none;
+        font-size: 0.6875rem;
+        font-weight: 600;
+        color: var(--_success);
+        border: 1px solid currentColor;
+        border-radius: 4px;
+        padding: 0 0.25rem;
+      }
+      .time {
+        font-size: 0.75rem;
+        color: var(--_muted);
+      }
+      .preview {
+        color: var(--_muted);
+        font-size: 0.8125rem;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+        min-width: 0;
+      }
+      .meta {
+        display: flex;
+        gap: 0.35rem;
+        align-items: center;
+        justify-self: end;
+      }
+      .star {
+        color: var(--_warning);
+      }
+      .empty,
+      .status {
+        padding: 2rem 1rem;
+        text-align: center;
+        color: var(--_muted);
+      }
+    `,
+  ];
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  client?: CreatorImClient;
+
+  /** The selected tab: `shop` ("TikTok Shop"), `collab` ("Collab Messages") or `agency`. */
+  @property({ reflect: true }) tab: InboxTab = 'shop';
+
+  /** The active filter: `all`, `new`, `starred`, `unread` or `unreplied`. */
+  @property({ reflect: true }) filter: InboxFilter = 'all';
+
+  /** The id of the open conversation, highlighted in the list. */
+  @property({ attribute: 'selected-id' }) selectedId: string | null = null;
+
+  @query('lit-virtualizer') private virtualizer?: LitVirtualizer;
+
+  private readonly view = new StoreController(this, () => this.client?.inbox.view({ tab: this.tab, filter: this.filter }));
+  private readonly unread = new StoreController(this, () => this.client?.inbox.unread);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('tab') || changed.has('filter') || changed.has('client')) && this.client) {
+      const view = this.client.inbox.view({ tab: this.tab, filter: this.filter }).getSnapshot();
+      if (!view.loaded && view.status !== 'loading') this.client.inbox.load({ tab: this.tab, filter: this.filter }).catch(() => undefined);
+    }
+  }
+
+  override render() {
+    const view = this.view.value;
+    const unread = this.unread.value;
+    return html`
+      <div role="tablist" part="tabs" aria-label=${msg('Inbox', { id: 'inbox.label' })} @keydown=${this.onTabKey}>
+        ${INBOX_TABS.map(
+          (tab) => html`<button
+            role="tab"
+            id="tab-${tab}"
+            aria-selected=${tab === this.tab ? 'true' : 'false'}
+            aria-controls="panel"
+            tabindex=${tab === this.tab ? 0 : -1}
+            @click=${() => this.selectTab(tab)}
+          >
+            ${tabLabel(tab)}${unread && unread[tab] > 0
+              ? html`<span class="badge" aria-label=${msg(`${unread[tab]} unread`, { id: 'inbox.unreadCount' })}>${unread[tab]}</span>`
+              : nothing}
+          </button>`,
+        )}
+      </div>
+      <div id="panel" class="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">
+        <div class="filters" part="filters" role="group" aria-label=${msg('Filters', { id: 'inbox.filters' })}>
+          ${INBOX_FILTERS.filter((f) => f !== 'all').map(
+            (filter) => html`<button class="chip" aria-pressed=${filter === this.filter ? 'true' : 'false'} @click=${() => this.toggleFilter(filter)}>
+              ${filterLabel(filter)}
+            </button>`,
+          )}
+        </div>
+        ${this.renderList(view?.conversations ?? [], view?.status, view?.hasMore ?? false)}
+      </div>
+    `;
+  }
+
+  private renderList(conversations: readonly Conversation[], status: string | undefined, hasMore: boolean) {
+    if (conversations.length === 0) {
+      if (status === 'loading' || status === undefined || status === 'idle') return html`<p class="status" role="status">${msg('Loading conversations…', { id: 'inbox.loading' })}</p>`;
+      if (status === 'error') {
+        return html`<p class="status" role="alert">
+          ${msg('Could not load conversations.', { id: 'inbox.error' })}
+          <button class="btn" @click=${() => this.client?.inbox.load({ tab: this.tab, filter: this.filter }).catch(() => undefined)}>${msg('Retry', { id: 'action.retry' })}</button>
+        </p>`;
+      }
+      return html`<p class="empty">${msg('No conversations yet.', { id: 'inbox.empty' })}</p>`;
+    }
+    return html`<lit-virtualizer
+      part="list"
+      role="list"
+      aria-label=${tabLabel(this.tab)}
+      scroller
+      .items=${conversations as Conversation[]}
+      .keyFunction=${(c: Conversation) => c.id}
+      .renderItem=${(c: Conversation, index: number) => this.renderRow(c, index)}
+      @rangeChanged=${(event: { last: number }) => {
+        if (hasMore && event.last >= conversations.length - 5) this.client?.inbox.loadMore({ tab: this.tab, filter: this.filter }).catch(() => undefined);
+      }}
+      @keydown=${this.onListKey}
+    ></lit-virtualizer>`;
+  }
+
+  private renderRow(c: Conversation, index: number) {
+    const verified = c.counterpart.kind === 'agency' && c.counterpart.verified;
+    return html`<div role="listitem" class="item">
+      <button
+        class="row"
+        part="row"
+        data-index=${index}
+        aria-current=${c.id === this.selectedId ? 'true' : 'false'}
+        @click=${() => emit(this, 'cim-conversation-open', { conversationId: c.id })}
+      >
+        <span class="avatar" aria-hidden="true">${initials(c.counterpart.name)}</span>
+        <span class="name"
+          ><span>${c.counterpart.name}</span>${verified ? html`<span class="verified">${msg('Verified', { id: 'party.verified' })}</span>` : nothing}</span
+        >
+        <span class="time">${formatTime(c.lastActivityAt)}</span>
+        <span class="preview">${c.blocked ? msg('Blocked', { id: 'inbox.blocked' }) + ' · ' : ''}${c.lastMessage?.text ?? ''}</span>
+        <span class="meta">
+          ${c.starred ? html`<span class="star" role="img" aria-label=${msg('Starred', { id: 'filter.starred' })}>★</span>` : nothing}
+          ${c.unreadCount > 0 ? html`<span class="badge" aria-label=${msg(`${c.unreadCount} unread`, { id: 'inbox.unreadCount' })}>${c.unreadCount}</span>` : nothing}
+        </span>
+      </button>
+    </div>`;
+  }
+
+  private selectTab(tab: InboxTab): void {
+    this.tab = tab;
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  private toggleFilter(filter: InboxFilter): void {
+    this.filter = this.filter === filter ? 'all' : filter;
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  private onTabKey = (event: KeyboardEvent): void => {
+    const index = INBOX_TABS.indexOf(this.tab);
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[event.key];
+    let next: number | undefined;
+    if (step !== undefined) next = (index + step + INBOX_TABS.length) % INBOX_TABS.length;
+    if (event.key === 'Home') next = 0;
+    if (event.key === 'End') next = INBOX_TABS.length - 1;
+    if (next === undefined) return;
+    event.preventDefault();
+    this.selectTab(INBOX_TABS[next]!);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${INBOX_TABS[next]!}`)?.focus());
+  };
+
+  private onListKey = async (event: KeyboardEvent): Promise<void> => {
+    const current = (event.composedPath()[0] as HTMLElement).closest?.('.row') as HTMLElement | null;
+    if (!current || !['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
+    event.preventDefault();
+    const count = this.view.value?.conversations.length ?? 0;
+    const index = Number(current.dataset.index);
+    const next = event.key === 'Home' ? 0 : event.key === 'End' ? count - 1 : Math.min(count - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)));
+    this.virtualizer?.element(next)?.scrollIntoView({ block: 'nearest' });
+    for (let tries = 0; tries < 5; tries++) {
+      const row = this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${next}"]`);
+      if (row) return row.focus();
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  };
+}

@@ -1,0 +1,26 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { startMockBackend } from '../../../../mocks/browser.js';
+import { byRole, deepQueryAll, startClient, mount } from '../test-helpers.js';
+import type { CreatorInbox } from './creator-inbox.js';
+
+describe('<creator-inbox>', () => {
+  it('shows the creator’s seller conversations from the API (base-url + token)', async () => {
+    const backend = await startMockBackend();
+    const inbox = await fixture<CreatorInbox>(html`<creator-inbox base-url=${location.origin} token="demo-token" style="height:600px"></creator-inbox>`);
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 5000 });
+    const names = deepQueryAll(inbox, '.row .name span:first-child').map((el) => el.textContent);
+    const newest = [...backend.conversations.values()]
+      .filter((c) => c.counterpart.kind === 'seller')
+      .sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : -1))[0]!;
+    expect(names[0]).to.equal(newest.counterpart.name);
+    expect(byRole(inbox, 'tab', 'TikTok Shop')?.getAttribute('aria-selected')).to.equal('true');
+  });
+
+  it('is accessible (axe)', async () => {
+    const { client } = await startClient();
+    const inbox = await mount<CreatorInbox>(client, html`<creator-inbox .client=${client}></creator-inbox>`);
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 5000 });
+    await expect(inbox).to.be.accessible();
+    client.dispose();
+  });
+});

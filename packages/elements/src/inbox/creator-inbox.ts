@@ -1,0 +1,194 @@
+import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { msg, localized } from '@lit/localize';
+import { createClient, indexedDbOutbox, type CimError, type CreatorImClient, type InboxTab, type TokenProvider } from '@creator-im/sdk';
+import { clientContext } from '../context.js';
+import { StoreController } from '../store-controller.js';
+import { darkTokens, tokens } from '../theme.js';
+
+/**
+ * The all-in-one Creator IM embed: tabs, filters, search and the open conversation. Two panes
+ * when wide, one pane with back navigation when narrow.
+ *
+ * Give it a client (`inbox.client = createClient(…)`) or let it make one from `base-url` and a
+ * `tokenProvider`. It provides the client to every Creator IM element inside it.
+ *
+ * @tag creator-inbox
+ * @summary The whole Creator IM inbox in one tag.
+ * @fires cim-conversation-open - A conversation was opened; `detail.conversationId`.
+ * @csspart header - The top bar with the search box.
+ * @csspart list-pane - The pane with tabs, filters and conversations.
+ * @csspart session-pane - The pane with the open conversation.
+ * @cssproperty --cim-color-background - Page background.
+ * @cssproperty --cim-color-surface - Raised surfaces (cards, selected rows).
+ * @cssproperty --cim-color-text - Main text.
+ * @cssproperty --cim-color-text-muted - Secondary text.
+ * @cssproperty --cim-color-border - Hairlines.
+ * @cssproperty --cim-color-accent - Brand color (primary buttons, badges, selected tab).
+ * @cssproperty --cim-color-accent-text - Text on the accent color.
+ * @cssproperty --cim-color-focus - Focus ring.
+ * @cssproperty --cim-radius - Corner radius of cards.
+ * @cssproperty --cim-font-family - Font stack.
+ */
+@localized()
+export class CreatorInbox extends LitElement {
+  static override styles = [
+    tokens,
+    darkTokens,
+    css`
+      :host {
+        display: block;
+        height: 100%;
+        min-height: 420px;
+        background: var(--_bg);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        overflow: hidden;
+        container-type: inline-size;
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(280px, 360px) 1fr;
+        grid-template-rows: auto 1fr;
+        height: 100%;
+      }
+      header {
+        grid-column: 1 / -1;
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+        padding: 0.6rem 0.75rem;
+        border-bottom: 1px solid var(--_border);
+      }
+      h1 {
+        font-size: 1.05rem;
+        margin: 0;
+        white-space: nowrap;
+      }
+      .connection {
+        font-size: 0.75rem;
+        color: var(--_warning);
+      }
+      .list-pane {
+        border-inline-end: 1px solid var(--_border);
+        min-height: 0;
+        display: flex;
+        flex-direction: column;
+      }
+      .list-pane > * {
+        flex: 1;
+        min-height: 0;
+      }
+      .session-pane {
+        min-height: 0;
+        min-width: 0;
+        display: flex;
+        flex-direction: column;
+        background: var(--_surface);
+      }
+      .placeholder {
+        margin: auto;
+        color: var(--_muted);
+        text-align: center;
+        padding: 2rem;
+      }
+      .error {
+        padding: 1rem;
+        color: var(--_danger);
+      }
+      @container (max-width: 640px) {
+        .layout {
+          grid-template-columns: 1fr;
+        }
+        .layout[data-open] .list-pane,
+        .layout:not([data-open]) .session-pane {
+          display: none;
+        }
+      }
+    `,
+  ];
+
+  /** Base URL of the Creator IM API. Used when no `client` is given. */
+  @property({ attribute: 'base-url' }) baseUrl = '';
+
+  /** Supplies the bearer token when the inbox creates its own client. */
+  @property({ attribute: false }) tokenProvider?: TokenProvider;
+
+  /** Light (default) or dark theme. */
+  @property({ reflect: true }) theme: 'light' | 'dark' = 'light';
+
+  /** The tab shown first. */
+  @property({ reflect: true }) tab: InboxTab = 'shop';
+
+  /** The open conversation's id; set it to open one (the entrances do). */
+  @property({ attribute: 'conversation-id', reflect: true }) conversationId: string | null = null;
+
+  /** The SDK client. Set it to share one client with the host page; otherwise one is created. */
+  @provide({ context: clientContext })
+  @property({ attribute: false })
+  client?: CreatorImClient;
+
+  @state() private startError: CimError | null = null;
+  private ownClient = false;
+  private readonly connection = new StoreController(this, () => this.client?.connection);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('cim-conversation-open', this.onOpen);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('cim-conversation-open', this.onOpen);
+    if (this.ownClient) {
+      this.client?.dispose();
+      this.client = undefined;
+      this.ownClient = false;
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.client && this.baseUrl && (changed.has('baseUrl') || changed.has('tokenProvider'))) {
+      this.ownClient = true;
+      this.client = createClient({
+        baseUrl: this.baseUrl,
+        token: this.tokenProvider ?? (() => this.getAttribute('token') ?? ''),
+        outbox: typeof indexedDB === 'undefined' ? undefined : indexedDbOutbox(),
+      });
+      this.startError = null;
+      this.client.start().catch((error: CimError) => {
+        this.startError = error;
+      });
+    }
+  }
+
+  private onOpen = (event: Event): void => {
+    const id = (event as CustomEvent<{ conversationId: string }>).detail?.conversationId;
+    if (event.target !== this && id) this.conversationId = id;
+  };
+
+  override render() {
+    const connection = this.connection.value;
+    return html`<div class="layout" ?data-open=${this.conversationId !== null}>
+      <header part="header">
+        <h1>${msg('Messages', { id: 'inbox.title' })}</h1>
+        <slot name="header"></slot>
+        ${connection === 'offline' || connection === 'connecting'
+          ? html`<span class="connection" role="status">${msg('Reconnecting…', { id: 'connection.reconnecting' })}</span>`
+          : nothing}
+      </header>
+      <section class="list-pane" part="list-pane" aria-label=${msg('Conversations', { id: 'inbox.conversations' })}>
+        ${this.startError
+          ? html`<p class="error" role="alert">${msg('Creator IM could not start:', { id: 'inbox.startError' })} ${this.startError.message}</p>`
+          : nothing}
+        <cim-inbox-list .tab=${this.tab} .selectedId=${this.conversationId}></cim-inbox-list>
+      </section>
+      <section class="session-pane" part="session-pane" aria-label=${msg('Conversation', { id: 'inbox.conversation' })}>
+        ${this.conversationId
+          ? html`<cim-chat-session .conversationId=${this.conversationId} @cim-back=${() => (this.conversationId = null)}></cim-chat-session>`
+          : html`<p class="placeholder">${msg('Select a conversation to start messaging.', { id: 'inbox.pick' })}</p>`}
+      </section>
+    </div>`;
+  }
+}

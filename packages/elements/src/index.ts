@@ -1,0 +1,13 @@
+/**
+ * `@creator-im/elements`: the Lit elements of Creator IM. Importing this module defines nothing;
+ * import `@creator-im/elements/define` (or call {@link defineElements}) to register the tags.
+ * @packageDocumentation
+ */
+export { CreatorInbox } from './inbox/creator-inbox.js';
+export { CimInboxList } from './inbox-list/inbox-list.js';
+export { CimChatSession } from './chat-session/chat-session.js';
+export { clientContext } from './context.js';
+export { StoreController } from './store-controller.js';
+export { emit, type CimEventMap } from './events.js';
+export { tokens, darkTokens } from './theme.js';
+export { defineElements, TAGS } from './registry.js';

@@ -1,0 +1,26 @@
+import { CreatorInbox } from './inbox/creator-inbox.js';
+import { CimInboxList } from './inbox-list/inbox-list.js';
+import { CimChatSession } from './chat-session/chat-session.js';
+
+/** Every Creator IM tag and its class. */
+export const TAGS = {
+  'creator-inbox': CreatorInbox,
+  'cim-inbox-list': CimInboxList,
+  'cim-chat-session': CimChatSession,
+} as const;
+
+/**
+ * Registers every Creator IM element in `registry` (the global one by default). Tags already
+ * defined are left alone, so calling it twice, or from two bundles, is harmless.
+ */
+export function defineElements(registry: CustomElementRegistry = customElements): void {
+  for (const [tag, element] of Object.entries(TAGS)) if (!registry.get(tag)) registry.define(tag, element);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'creator-inbox': CreatorInbox;
+    'cim-inbox-list': CimInboxList;
+    'cim-chat-session': CimChatSession;
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * HTTP over fetch: timeouts, caller AbortSignals, retries with exponential backoff and full jitter
+ * for idempotent requests (and 429/5xx, honouring Retry-After), one token refresh on 401, and
+ * validation of every answer at the boundary.
+ * @packageDocumentation
+ */
+import type * as v from 'valibot';
+import { ArgumentError, CimError, NetworkError, ServerError } from './errors.js';
+import { parse } from './schemas.js';
+
+/** Supplies the bearer token. `refresh: true` after the server refused the previous one. */
+export type TokenProvider = (options: { refresh: boolean }) => string | Promise<string>;
+
+/** Transport tuning, all optional. */
+export interface HttpOptions {
+  /** Base URL of the Creator IM API, e.g. `https://api.example.com` or `/` for the same origin. */
+  baseUrl: string;
+  token: TokenProvider;
+  /** A fetch implementation (tests, Node polyfills); the global one by default. */
+  fetch?: typeof globalThis.fetch;
+  /** Per-attempt timeout, ms (default 10 000). */
+  timeoutMs?: number;
+  /** Retries after the first attempt for retryable failures (default 4). */
+  retries?: number;
+  /** First backoff delay, ms (default 250); doubles each retry up to `maxBackoffMs` (default 8 000). */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  /** Random source in [0, 1) for jitter; injectable so tests are deterministic. */
+  random?: () => number;
+}
+
+/** One request. */
+export interface RequestOptions<S extends v.GenericSchema> {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  query?: Record<string, string | number | undefined | null>;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Safe to repeat: GETs, and writes the server de-duplicates (client ids). Defaults to true for GET. */
+  idempotent?: boolean;
+  /** The schema the answer must match. */
+  schema: S;
+  /** What the answer is, for error messages. */
+  what: string;
+}
+
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new NetworkError('aborted', 'Request aborted.'));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new NetworkError('aborted', 'Request aborted.'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+/** Makes requests against the Creator IM API. One instance per client. */
+export class HttpTransport {
+  private readonly options: Required<Omit<HttpOptions, 'fetch'>> & { fetch: typeof globalThis.fetch };
+  private token: Promise<string> | undefined;
+
+  constructor(options: HttpOptions) {
+    if (typeof options.baseUrl !== 'string') throw new ArgumentError('baseUrl must be a string.');
+    if (typeof options.token !== 'function') throw new ArgumentError('token must be a function returning the bearer token.');
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    if (typeof fetchImpl !== 'function') throw new ArgumentError('No fetch implementation: pass options.fetch.');
+    this.options = {
+      timeoutMs: 10_000,
+      retries: 4,
+      backoffMs: 250,
+      maxBackoffMs: 8_000,
+      random: Math.random,
+      ...options,
+      baseUrl: options.baseUrl.replace(/\/+$/, ''),
+      // Called unbound: some fetch implementations throw when `this` is not the global.
+      fetch: (input, init) => fetchImpl(input, init),
+    };
+  }
+
+  /** The URL of a path, with query parameters. */
+  url(path: string, query: RequestOptions<v.GenericSchema>['query'] = {}): string {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null) params.set(key, String(value));
+    const search = params.toString();
+    return `${this.options.baseUrl}${path}${search ? `?${search}` : ''}`;
+  }
+
+  /** The current token, fetching it once and sharing it between concurrent requests. */
+  getToken(refresh = false): Promise<string> {
+    if (refresh || !this.token) {
+      const pending = Promise.resolve()
+        .then(() => this.options.token({ refresh }))
+        .then((token) => {
+          if (typeof token !== 'string' || !token) throw new CimError('unauthorized', 'The token provider returned no token.');
+          return token;
+        });
+      // A failed provider call must not be cached.
+      pending.catch(() => {
+        if (this.token === pending) this.token = undefined;
+      });
+      this.token = pending;
+    }
+    return this.token;
+  }
+
+  /** Sends a request and returns its validated answer. */
+  async request<S extends v.GenericSchema>(path: string, request: RequestOptions<S>): Promise<v.InferOutput<S>> {
+    const method = request.method ?? 'GET';
+    const idempotent = request.idempotent ?? method === 'GET';
+    let refreshed = false;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await this.attempt(path, method, request, refreshed);
+        if (response.status === 401 && !refreshed) {
+          refreshed = true;
+          attempt--; // a token refresh is not a retry
+          continue;
+        }
+        const body: unknown = await response.json().catch(() => null);
+        if (!response.ok) throw serverError(response, body);
+        return parse(request.schema, body, request.what);
+      } catch (error) {
+        const failure = error instanceof CimError ? error : new NetworkError('network', describe(error), { cause: error });
+        if (attempt >= this.options.retries || !retryable(failure, idempotent)) throw failure;
+        const backoff = Math.min(this.options.maxBackoffMs, this.options.backoffMs * 2 ** attempt) * this.options.random();
+        const wait = failure instanceof ServerError && failure.retryAfter !== undefined ? failure.retryAfter * 1000 : backoff;
+        await sleep(wait, request.signal);
+      }
+    }
+  }
+
+  private async attempt(path: string, method: string, request: RequestOptions<v.GenericSchema>, refresh: boolean): Promise<Response> {
+    if (request.signal?.aborted) throw new NetworkError('aborted', 'Request aborted.');
+    const token = await this.getToken(refresh);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.options.timeoutMs);
+    const onAbort = () => controller.abort();
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await this.options.fetch(this.url(path, request.query), {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'application/json',
+          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: controller.signal,
+      });
+    } catch (error) {
+      if (timedOut) throw new NetworkError('timeout', `${method} ${path} timed out after ${this.options.timeoutMs} ms.`);
+      if (request.signal?.aborted) throw new NetworkError('aborted', 'Request aborted.');
+      throw new NetworkError('network', `${method} ${path} failed: ${describe(error)}`, { cause: error });
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+function retryable(error: CimError, idempotent: boolean): boolean {
+  if (error.code === 'aborted' || error.code === 'invalid_payload') return false;
+  if (error instanceof ServerError) return error.status === 429 || (idempotent && error.status >= 500);
+  // A timeout or reset may have reached the server: repeat only what the server de-duplicates.
+  return idempotent;
+}
+
+function serverError(response: Response, body: unknown): ServerError {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const retryAfterHeader = response.headers.get('retry-after');
+  const retryAfter = retryAfterHeader !== null && /^\d+$/.test(retryAfterHeader) ? Number(retryAfterHeader) : undefined;
+  return new ServerError(
+    response.status,
+    typeof error?.code === 'string' ? error.code : 'unknown',
+    typeof error?.message === 'string' ? error.message : `The server answered ${response.status}.`,
+    retryAfter,
+  );
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

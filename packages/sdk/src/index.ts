@@ -1,0 +1,23 @@
+/**
+ * `@creator-im/sdk`: the headless Creator IM client. No DOM dependency; runs in browsers and Node.
+ * @packageDocumentation
+ */
+export { CreatorImClient, createClient } from './client.js';
+export type { ClientOptions, ErrorListener } from './core.js';
+export * from './errors.js';
+export type { TokenProvider, HttpOptions } from './http.js';
+export { indexedDbOutbox, memoryOutbox, newClientId, type OutboxEntry, type OutboxStorage } from './outbox.js';
+export type { WebSocketFactory, WebSocketLike } from './realtime.js';
+export * from './rules.js';
+export * from './schemas.js';
+export { fold, matchRanges, SEARCH_MODULES, SearchIndex, conversationDocuments, messageDocuments, type SearchDocument, type SearchModule, type SearchOptions } from './search.js';
+export type { CimState, ConnectionState, LoadStatus, ShowcaseEntry, Thread, ViewPaging } from './state.js';
+export { select, Store, type Listener, type ReadableStore, type Unsubscribe } from './store.js';
+export type { InboxQuery, InboxView, InboxModule } from './modules/inbox.js';
+export { MAX_TEXT_LENGTH, type ConversationsModule } from './modules/conversations.js';
+export type { SamplesModule } from './modules/samples.js';
+export type { AddResult, ProductListView, ShowcaseModule } from './modules/showcase.js';
+export type { BlocksModule } from './modules/blocks.js';
+export type { AgencyModule, InvitationView } from './modules/agency.js';
+export type { SearchApi, SearchResults, SearchState } from './modules/search.js';
+export { ENTRANCES, type EntrancesModule, type OpenConversationRequest } from './modules/entrances.js';

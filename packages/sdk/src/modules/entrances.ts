@@ -1,0 +1,42 @@
+import type { Core } from '../core.js';
+import { ArgumentError } from '../errors.js';
+import { ConversationResultSchema, EntranceSchema, type Conversation, type EntranceType } from '../schemas.js';
+import { requireId } from './conversations.js';
+
+/** The guide's five entrances. */
+export const ENTRANCES: readonly EntranceType[] = EntranceSchema.entries.type.options;
+
+/** Where a host page opens the inbox from. */
+export interface OpenConversationRequest {
+  sellerId: string;
+  entrance: EntranceType;
+  /** The product the creator was looking at (Product Promotion page, Sample Applications). */
+  productId?: string | null;
+}
+
+/**
+ * Entrances: open a conversation with a seller from Notifications, the Product Promotion page
+ * ("Contact Seller Online"), Connection Invites, Sample Applications or the Seller's Store page
+ * ("Chat"). The server creates it when missing, returns the existing one otherwise, and records
+ * the entrance.
+ */
+export class EntrancesModule {
+  /** @internal */
+  constructor(private readonly core: Core) {}
+
+  async open(request: OpenConversationRequest, signal?: AbortSignal): Promise<Conversation> {
+    requireId(request?.sellerId, 'sellerId');
+    if (!ENTRANCES.includes(request.entrance)) throw new ArgumentError(`Unknown entrance "${String(request.entrance)}"; use one of ${ENTRANCES.join(', ')}.`);
+    if (request.productId !== undefined && request.productId !== null) requireId(request.productId, 'productId');
+    const { conversation } = await this.core.http.request('/api/conversations/open', {
+      method: 'POST',
+      body: { sellerId: request.sellerId, entrance: { type: request.entrance, productId: request.productId ?? null } },
+      idempotent: true,
+      signal,
+      schema: ConversationResultSchema,
+      what: 'conversation',
+    });
+    this.core.ingestConversations([conversation]);
+    return conversation;
+  }
+}

@@ -1,0 +1,164 @@
+import { ArgumentError } from '../errors.js';
+import type { Core } from '../core.js';
+import { compareConversations, INBOX_FILTERS, INBOX_TABS, inTab, matchesFilter, type InboxFilter, type InboxTab } from '../rules.js';
+import { ConversationPageSchema, ConversationResultSchema, SummarySchema, type Conversation } from '../schemas.js';
+import { EMPTY_VIEW, patchView, type CimState, type ViewPaging, viewKey } from '../state.js';
+import { select, type ReadableStore } from '../store.js';
+import { toCimError } from '../errors.js';
+
+/** One inbox view: a tab with a filter. */
+export interface InboxQuery {
+  tab: InboxTab;
+  filter?: InboxFilter;
+}
+
+/** What an inbox view renders. */
+export interface InboxView extends ViewPaging {
+  /** Conversations of the tab that pass the filter, latest activity first. */
+  readonly conversations: readonly Conversation[];
+  /** Whether older conversations can be loaded. */
+  readonly hasMore: boolean;
+}
+
+function checkQuery(query: InboxQuery): Required<InboxQuery> {
+  const filter = query?.filter ?? 'all';
+  if (!INBOX_TABS.includes(query?.tab)) throw new ArgumentError(`Unknown inbox tab "${String(query?.tab)}"; use one of ${INBOX_TABS.join(', ')}.`);
+  if (!INBOX_FILTERS.includes(filter)) throw new ArgumentError(`Unknown inbox filter "${String(filter)}"; use one of ${INBOX_FILTERS.join(', ')}.`);
+  return { tab: query.tab, filter };
+}
+
+/**
+ * The inbox: tabs ("TikTok Shop", "Collab Messages", "Agency"), filters ("New Connections",
+ * "Starred", "Unread", "Unreplied"), cursor pagination, unread counts, star and mark read.
+ */
+export class InboxModule {
+  private readonly views = new Map<string, ReadableStore<InboxView>>();
+
+  /** @internal */
+  constructor(private readonly core: Core) {}
+
+  /** Unread message counts per tab, for tab badges. */
+  readonly unread: ReadableStore<CimState['unread']> = select(
+    { getSnapshot: () => this.core.state, subscribe: (l) => this.core.store.subscribe(l) },
+    (state) => state.unread,
+  );
+
+  /**
+   * A live view of one tab and filter. The same store is returned for the same query; it notifies
+   * only when its own list or paging changes.
+   */
+  view(query: InboxQuery): ReadableStore<InboxView> {
+    const { tab, filter } = checkQuery(query);
+    const key = viewKey(tab, filter);
+    let view = this.views.get(key);
+    if (!view) {
+      let lastConversations: CimState['conversations'] | undefined;
+      let lastList: readonly Conversation[] = [];
+      view = select(
+        this.core.store,
+        (state): InboxView => {
+          if (state.conversations !== lastConversations) {
+            lastConversations = state.conversations;
+            const list = Object.values(state.conversations)
+              .filter((conversation) => inTab(conversation, tab) && matchesFilter(conversation, filter))
+              .sort(compareConversations);
+            if (list.length !== lastList.length || list.some((item, i) => item !== lastList[i])) lastList = list;
+          }
+          const paging = state.views[key] ?? EMPTY_VIEW;
+          return { ...paging, conversations: lastList, hasMore: !paging.loaded || paging.nextCursor !== null };
+        },
+        (a, b) => a.conversations === b.conversations && a.status === b.status && a.nextCursor === b.nextCursor && a.error === b.error && a.loaded === b.loaded,
+      );
+      this.views.set(key, view);
+    }
+    return view;
+  }
+
+  /** Loads the first page of a view (again), replacing its cursor. */
+  load(query: InboxQuery, options: { signal?: AbortSignal; limit?: number } = {}): Promise<void> {
+    return this.page(checkQuery(query), null, options);
+  }
+
+  /** Loads the next page of a view; does nothing when everything is loaded or a load is running. */
+  async loadMore(query: InboxQuery, options: { signal?: AbortSignal; limit?: number } = {}): Promise<void> {
+    const checked = checkQuery(query);
+    const paging = this.core.state.views[viewKey(checked.tab, checked.filter)] ?? EMPTY_VIEW;
+    if (paging.status === 'loading') return;
+    if (paging.loaded && paging.nextCursor === null) return;
+    await this.page(checked, paging.loaded ? paging.nextCursor : null, options);
+  }
+
+  private async page(query: Required<InboxQuery>, cursor: string | null, options: { signal?: AbortSignal; limit?: number }): Promise<void> {
+    const key = viewKey(query.tab, query.filter);
+    this.core.update((state) => patchView(state, key, { status: 'loading', error: null }));
+    try {
+      const page = await this.core.http.request('/api/conversations', {
+        query: { tab: query.tab, filter: query.filter, cursor, limit: options.limit },
+        signal: options.signal,
+        schema: ConversationPageSchema,
+        what: 'conversation page',
+      });
+      this.core.ingestConversations(page.conversations);
+      this.core.update((state) => patchView(state, key, { status: 'ready', nextCursor: page.nextCursor, loaded: true }));
+    } catch (error) {
+      const failure = toCimError(error);
+      this.core.update((state) => patchView(state, key, { status: 'error', error: failure }));
+      throw failure;
+    }
+  }
+
+  /** Refreshes the creator, unread counters and sequence start. Called by `client.start()`. */
+  async loadSummary(signal?: AbortSignal): Promise<void> {
+    const summary = await this.core.http.request('/api/inbox/summary', { signal, schema: SummarySchema, what: 'inbox summary' });
+    this.core.update((state) => ({
+      ...state,
+      creator: summary.creator,
+      unread: summary.unread,
+      lastSeq: Math.max(state.lastSeq, summary.lastSeq),
+    }));
+  }
+
+  /** A conversation by id, if known. */
+  get(conversationId: string): Conversation | undefined {
+    return this.core.state.conversations[conversationId];
+  }
+
+  /** Stars or un-stars a conversation ("Starred" filter). Optimistic; rolled back on failure. */
+  async star(conversationId: string, starred: boolean): Promise<void> {
+    await this.patch(conversationId, { starred }, () =>
+      this.core.http.request(`/api/conversations/${encodeURIComponent(conversationId)}/star`, {
+        method: 'PUT',
+        body: { starred },
+        idempotent: true,
+        schema: ConversationResultSchema,
+        what: 'conversation',
+      }),
+    );
+  }
+
+  /** Marks a conversation read. Optimistic; rolled back on failure. */
+  async markRead(conversationId: string): Promise<void> {
+    if (this.core.state.conversations[conversationId]?.unreadCount === 0) return;
+    await this.patch(conversationId, { unreadCount: 0 }, () =>
+      this.core.http.request(`/api/conversations/${encodeURIComponent(conversationId)}/read`, {
+        method: 'POST',
+        idempotent: true,
+        schema: ConversationResultSchema,
+        what: 'conversation',
+      }),
+    );
+  }
+
+  private async patch(conversationId: string, patch: Partial<Conversation>, send: () => Promise<{ conversation: Conversation }>): Promise<void> {
+    const before = this.core.state.conversations[conversationId];
+    if (!before) throw new ArgumentError(`Unknown conversation "${String(conversationId)}".`);
+    this.core.ingestConversations([{ ...before, ...patch }]);
+    try {
+      const { conversation } = await send();
+      this.core.ingestConversations([conversation]);
+    } catch (error) {
+      this.core.ingestConversations([before]);
+      throw toCimError(error);
+    }
+  }
+}

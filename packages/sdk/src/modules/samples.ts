@@ -1,0 +1,49 @@
+import type { Core } from '../core.js';
+import { RuleViolationError } from '../errors.js';
+import { newClientId } from '../outbox.js';
+import type { Product, SampleRequest } from '../schemas.js';
+import { select, type ReadableStore } from '../store.js';
+import { requireId } from './conversations.js';
+
+/**
+ * Sample requests: the creator asks a seller for a sample from inside the seller conversation; the
+ * card reads "To review" until the seller approves ("To ship") or rejects ("Cancelled").
+ */
+export class SamplesModule {
+  /** @internal */
+  constructor(private readonly core: Core) {}
+
+  /** A live view of one sample request (status changes arrive in real time). */
+  sample(sampleId: string): ReadableStore<SampleRequest | undefined> {
+    requireId(sampleId, 'sampleId');
+    return select(this.core.store, (state) => state.samples[sampleId]);
+  }
+
+  /**
+   * Requests a sample of `product` in a seller conversation. Sent through the outbox like a text:
+   * optimistic, persisted, de-duplicated by client id. Resolves with the client id.
+   */
+  async request(conversationId: string, product: Pick<Product, 'id'> & Partial<Product>): Promise<string> {
+    requireId(conversationId, 'conversationId');
+    requireId(product?.id, 'product.id');
+    const conversation = this.core.state.conversations[conversationId];
+    if (!conversation) throw new RuleViolationError('unknown_entity', `Unknown conversation "${conversationId}".`);
+    if (conversation.counterpart.kind !== 'seller') throw new RuleViolationError('not_a_seller_conversation', 'Samples are requested from sellers.');
+    if (conversation.blocked) throw new RuleViolationError('seller_blocked', 'Unblock this seller to request a sample.');
+    const clientId = newClientId();
+    const createdAt = new Date().toISOString();
+    const entry = { clientId, conversationId, kind: 'sample' as const, payload: product.id, createdAt, attempts: 0, failed: false };
+    const full: Product = { name: '', imageUrl: null, price: { amount: 0, currency: 'USD' }, commissionRate: 0, ...product };
+    await this.core.enqueue(entry, {
+      id: clientId,
+      conversationId,
+      seq: 0,
+      sender: 'creator',
+      sentAt: createdAt,
+      clientId,
+      type: 'SAMPLE_REQUEST',
+      sample: { id: `local:${clientId}`, conversationId, product: full, requestedAt: createdAt, status: 'to_review' },
+    });
+    return clientId;
+  }
+}

@@ -1,0 +1,97 @@
+import type { Core } from '../core.js';
+import { ArgumentError, toCimError } from '../errors.js';
+import { productListState, type ProductListState, type ShowcaseProductState } from '../rules.js';
+import { ShowcaseResultSchema, ShowcaseSchema, type ProductList } from '../schemas.js';
+import type { CimState, ShowcaseEntry } from '../state.js';
+import { select, type ReadableStore } from '../store.js';
+
+/** A product list as its card shows it. */
+export interface ProductListView {
+  /** "Added" once `added`. */
+  readonly state: ProductListState;
+  readonly products: readonly { readonly id: string; readonly state: ShowcaseProductState; readonly reason: string | null }[];
+}
+
+/** The outcome of adding products: what was added, and what could not be, with why. */
+export interface AddResult {
+  readonly added: readonly string[];
+  readonly unavailable: readonly { readonly productId: string; readonly reason: string }[];
+}
+
+const stateOf = (entry: ShowcaseEntry | undefined): ShowcaseProductState => entry?.state ?? 'not_added';
+
+/**
+ * The creator's Showcase: "Add all" from a product list (Targeted Plan or agency list), or one
+ * product at a time. Adding is idempotent; unavailable products are reported one by one and do
+ * not stop the rest.
+ */
+export class ShowcaseModule {
+  /** @internal */
+  constructor(private readonly core: Core) {}
+
+  /** Loads the product ids already in the Showcase. */
+  async load(signal?: AbortSignal): Promise<void> {
+    const { productIds } = await this.core.http.request('/api/showcase', { signal, schema: ShowcaseSchema, what: 'showcase' });
+    this.core.update((state) => ({ ...state, showcase: { ...state.showcase, ...Object.fromEntries(productIds.map((id) => [id, { state: 'added' as const }])) } }));
+  }
+
+  /** A live view of a product list against the Showcase. */
+  list(list: ProductList): ReadableStore<ProductListView> {
+    let lastShowcase: CimState['showcase'] | undefined;
+    let last: ProductListView = { state: 'not_added', products: [] };
+    return select(this.core.store, (state) => {
+      if (state.showcase === lastShowcase) return last;
+      lastShowcase = state.showcase;
+      const products = list.products.map((product) => {
+        const entry = state.showcase[product.id];
+        return { id: product.id, state: stateOf(entry), reason: entry?.state === 'unavailable' ? entry.reason : null };
+      });
+      const next = { state: productListState(list, (id) => stateOf(state.showcase[id])), products };
+      const same = next.state === last.state && next.products.every((p, i) => p.state === last.products[i]?.state && p.reason === last.products[i]?.reason);
+      if (!same || last.products.length !== next.products.length) last = next;
+      return last;
+    });
+  }
+
+  /** "Add all": adds every product of the list not yet in the Showcase. */
+  addAll(list: ProductList): Promise<AddResult> {
+    if (!list || !Array.isArray(list.products)) throw new ArgumentError('addAll needs a product list.');
+    return this.add(list.products.map((product) => product.id));
+  }
+
+  /** Adds products by id. Products already added are skipped without a request. */
+  async add(productIds: readonly string[]): Promise<AddResult> {
+    if (!Array.isArray(productIds) || productIds.some((id) => typeof id !== 'string' || !id)) {
+      throw new ArgumentError('productIds must be an array of non-empty strings.');
+    }
+    const todo = [...new Set(productIds)].filter((id) => stateOf(this.core.state.showcase[id]) === 'not_added');
+    if (todo.length === 0) return { added: [], unavailable: [] };
+    let results;
+    try {
+      ({ results } = await this.core.http.request('/api/showcase/products', {
+        method: 'POST',
+        body: { productIds: todo },
+        idempotent: true,
+        schema: ShowcaseResultSchema,
+        what: 'showcase result',
+      }));
+    } catch (error) {
+      throw toCimError(error);
+    }
+    const added: string[] = [];
+    const unavailable: { productId: string; reason: string }[] = [];
+    const entries: Record<string, ShowcaseEntry> = {};
+    for (const result of results) {
+      if (result.status === 'added') {
+        added.push(result.productId);
+        entries[result.productId] = { state: 'added' };
+      } else {
+        const reason = result.reason ?? 'This product can no longer be added.';
+        unavailable.push({ productId: result.productId, reason });
+        entries[result.productId] = { state: 'unavailable', reason };
+      }
+    }
+    this.core.update((state) => ({ ...state, showcase: { ...state.showcase, ...entries } }));
+    return { added, unavailable };
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The outbox: the creator's sends (texts, sample requests) waiting for the server. Entries are
+ * persisted before the first attempt, so a reload or a closed tab loses nothing, and carry a
+ * client id the server de-duplicates by, so a repeated attempt never delivers twice.
+ * @packageDocumentation
+ */
+import { openDB } from 'idb';
+
+/** A send waiting for, or refused by, the server. */
+export interface OutboxEntry {
+  /** Client-generated id; the server de-duplicates by it. */
+  readonly clientId: string;
+  readonly conversationId: string;
+  readonly kind: 'text' | 'sample';
+  /** The text, or the product id of a sample request. */
+  readonly payload: string;
+  /** ISO time the creator sent it; orders the outbox. */
+  readonly createdAt: string;
+  readonly attempts: number;
+  /** Set once the server refused it for good (4xx); such entries wait for retry or discard. */
+  readonly failed: boolean;
+}
+
+/** Where the outbox lives. In-memory by default; {@link indexedDbOutbox} survives reloads. */
+export interface OutboxStorage {
+  load(): Promise<OutboxEntry[]>;
+  put(entry: OutboxEntry): Promise<void>;
+  delete(clientId: string): Promise<void>;
+}
+
+/** An outbox that lives as long as the page. */
+export function memoryOutbox(): OutboxStorage {
+  const entries = new Map<string, OutboxEntry>();
+  return {
+    load: () => Promise.resolve([...entries.values()]),
+    put: (entry) => {
+      entries.set(entry.clientId, entry);
+      return Promise.resolve();
+    },
+    delete: (clientId) => {
+      entries.delete(clientId);
+      return Promise.resolve();
+    },
+  };
+}
+
+/**
+ * An outbox in IndexedDB (through `idb`), shared by every tab and client of the same database
+ * name. In Node, install a global `indexedDB` first (e.g. `fake-indexeddb/auto`).
+ */
+export function indexedDbOutbox(name = 'creator-im'): OutboxStorage {
+  const db = openDB(name, 1, { upgrade: (database) => database.createObjectStore('outbox', { keyPath: 'clientId' }) });
+  return {
+    load: async () => ((await (await db).getAll('outbox')) as OutboxEntry[]).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    put: async (entry) => {
+      await (await db).put('outbox', entry);
+    },
+    delete: async (clientId) => {
+      await (await db).delete('outbox', clientId);
+    },
+  };
+}
+
+/** A fresh client id: random, URL-safe, unique across tabs and reloads. */
+export function newClientId(): string {
+  const crypto = globalThis.crypto;
+  if (crypto?.randomUUID) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+}

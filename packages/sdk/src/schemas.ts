@@ -1,0 +1,240 @@
+/**
+ * The wire contract: one valibot schema per payload. The SDK validates every response and event
+ * with these; the mock backend builds its answers from the same types. See docs/api.md.
+ * @packageDocumentation
+ */
+import * as v from 'valibot';
+import { ValidationError } from './errors.js';
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const isoDate = v.pipe(v.string(), v.isoTimestamp());
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** A seller (shop) or a creator agency: the other side of a conversation. */
+export const PartySchema = v.object({
+  id,
+  kind: v.picklist(['seller', 'agency']),
+  name: v.pipe(v.string(), v.maxLength(500)),
+  avatarUrl: v.nullable(v.string()),
+  /** Agencies only: verified by TikTok Shop. The Agency tab labels them. */
+  verified: v.boolean(),
+});
+
+/** A product as shown on product, list and sample cards. */
+export const ProductSchema = v.object({
+  id,
+  name: v.pipe(v.string(), v.maxLength(1000)),
+  imageUrl: v.nullable(v.string()),
+  price: v.object({ amount: v.number(), currency: v.pipe(v.string(), v.length(3)) }),
+  /** Share of the sale paid to the creator, 0–1. */
+  commissionRate: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+});
+
+/** Where the creator entered the conversation from (the guide's five entrances). */
+export const EntranceSchema = v.object({
+  type: v.picklist(['notifications', 'product_promotion', 'connection_invites', 'sample_applications', 'seller_store']),
+  productId: v.optional(v.nullable(id)),
+});
+
+export const SampleStatusSchema = v.picklist(['to_review', 'to_ship', 'cancelled']);
+export const SampleRequestSchema = v.object({
+  id,
+  conversationId: id,
+  product: ProductSchema,
+  requestedAt: isoDate,
+  status: SampleStatusSchema,
+});
+
+export const AgreementSchema = v.object({
+  id,
+  title: v.string(),
+  body: v.string(),
+  url: v.nullable(v.string()),
+});
+export const InvitationStateSchema = v.picklist(['pending', 'accepted', 'declined', 'expired']);
+export const AgencyInvitationSchema = v.object({
+  id,
+  conversationId: id,
+  agency: PartySchema,
+  terms: v.string(),
+  agreements: v.array(AgreementSchema),
+  expiresAt: isoDate,
+  state: InvitationStateSchema,
+});
+
+export const LinkStateSchema = v.picklist(['none', 'linked', 'unlink_requested', 'unlinked']);
+export const AgencyLinkSchema = v.object({ agencyId: id, state: LinkStateSchema });
+
+export const ProductListSchema = v.object({
+  id,
+  name: v.string(),
+  /** `targeted_plan`: a seller's Targeted Plan invite; `agency`: a product list sent by an agency. */
+  source: v.picklist(['targeted_plan', 'agency']),
+  products: v.array(ProductSchema),
+});
+
+const envelope = {
+  id,
+  conversationId: id,
+  seq: count,
+  sender: v.picklist(['creator', 'counterpart', 'system']),
+  sentAt: isoDate,
+  clientId: v.optional(v.nullable(id)),
+};
+
+/** Message kinds this SDK understands. Anything else decodes as `UNSUPPORTED`. */
+export const KNOWN_MESSAGE_TYPES = [
+  'TEXT',
+  'PRODUCT_CARD',
+  'PRODUCT_LIST',
+  'SAMPLE_REQUEST',
+  'AGENCY_INVITATION',
+  'UNLINK_REQUEST',
+  'SYSTEM_NOTICE',
+] as const;
+
+export const MessageSchema = v.variant('type', [
+  v.object({ ...envelope, type: v.literal('TEXT'), text: v.pipe(v.string(), v.maxLength(10000)) }),
+  v.object({ ...envelope, type: v.literal('PRODUCT_CARD'), product: ProductSchema }),
+  v.object({ ...envelope, type: v.literal('PRODUCT_LIST'), list: ProductListSchema }),
+  v.object({ ...envelope, type: v.literal('SAMPLE_REQUEST'), sample: SampleRequestSchema }),
+  v.object({ ...envelope, type: v.literal('AGENCY_INVITATION'), invitation: AgencyInvitationSchema }),
+  v.object({ ...envelope, type: v.literal('UNLINK_REQUEST'), unlink: AgencyLinkSchema }),
+  v.object({ ...envelope, type: v.literal('SYSTEM_NOTICE'), notice: v.object({ code: v.string(), text: v.string() }) }),
+]);
+
+/** The envelope alone, used to keep messages of kinds newer than this SDK. */
+export const MessageEnvelopeSchema = v.object({ ...envelope, type: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) });
+
+export const MessagePreviewSchema = v.object({
+  sender: v.picklist(['creator', 'counterpart', 'system']),
+  type: v.string(),
+  text: v.string(),
+  sentAt: isoDate,
+});
+
+export const ConversationSchema = v.object({
+  id,
+  counterpart: PartySchema,
+  createdAt: isoDate,
+  lastActivityAt: isoDate,
+  lastMessage: v.nullable(MessagePreviewSchema),
+  unreadCount: count,
+  starred: v.boolean(),
+  /** When the creator first replied; null while the first contact is unanswered. */
+  repliedAt: v.nullable(isoDate),
+  /** Carries a collaboration invite (Targeted Plan or agency invitation). */
+  collab: v.boolean(),
+  blocked: v.boolean(),
+  entrance: v.nullable(EntranceSchema),
+});
+
+export const ConversationPageSchema = v.object({
+  conversations: v.array(ConversationSchema),
+  nextCursor: v.nullable(v.string()),
+  lastSeq: count,
+});
+
+export const MessagePageSchema = v.object({
+  messages: v.array(v.unknown()),
+  olderCursor: v.nullable(v.string()),
+});
+
+export const SendResultSchema = v.object({ message: v.unknown(), conversation: ConversationSchema });
+export const ConversationResultSchema = v.object({ conversation: ConversationSchema });
+export const ShowcaseResultSchema = v.object({
+  results: v.array(
+    v.object({ productId: id, status: v.picklist(['added', 'unavailable']), reason: v.optional(v.nullable(v.string())) }),
+  ),
+});
+export const ShowcaseSchema = v.object({ productIds: v.array(id) });
+export const BlocksSchema = v.object({ sellers: v.array(PartySchema) });
+export const BlockResultSchema = v.object({ sellerId: id, blocked: v.boolean(), conversation: v.nullable(ConversationSchema) });
+export const InvitationResultSchema = v.object({ invitation: AgencyInvitationSchema, link: v.nullable(AgencyLinkSchema) });
+export const LinkResultSchema = v.object({ link: AgencyLinkSchema });
+export const QuickRepliesSchema = v.object({ replies: v.array(v.object({ id, text: v.pipe(v.string(), v.maxLength(1000)) })) });
+export const SummarySchema = v.object({
+  unread: v.object({ shop: count, collab: count, agency: count }),
+  lastSeq: count,
+  creator: v.object({ id, name: v.string() }),
+});
+export const EventsPageSchema = v.object({ events: v.array(v.unknown()), lastSeq: count });
+export const LinksSchema = v.object({ links: v.array(AgencyLinkSchema) });
+
+export const SearchHitSchema = v.object({
+  module: v.picklist(['accounts', 'messages', 'products', 'samples']),
+  conversationId: id,
+  messageId: v.nullable(id),
+  text: v.string(),
+  ranges: v.array(v.tuple([count, count])),
+});
+export const SearchResultSchema = v.object({ hits: v.array(SearchHitSchema) });
+
+/** A real-time event. `seq` is per creator and strictly increasing. */
+export const EventSchema = v.variant('type', [
+  v.object({ id, seq: count, type: v.literal('message.created'), data: v.object({ message: v.unknown(), conversation: ConversationSchema }) }),
+  v.object({ id, seq: count, type: v.literal('conversation.updated'), data: v.object({ conversation: ConversationSchema }) }),
+  v.object({ id, seq: count, type: v.literal('sample.updated'), data: v.object({ sample: SampleRequestSchema }) }),
+  v.object({ id, seq: count, type: v.literal('invitation.updated'), data: v.object({ invitation: AgencyInvitationSchema }) }),
+  v.object({ id, seq: count, type: v.literal('link.updated'), data: v.object({ link: AgencyLinkSchema }) }),
+  v.object({ id, seq: count, type: v.literal('block.updated'), data: v.object({ seller: PartySchema, blocked: v.boolean() }) }),
+  v.object({ id, seq: count, type: v.literal('showcase.updated'), data: v.object({ productIds: v.array(id) }) }),
+]);
+
+export type Party = v.InferOutput<typeof PartySchema>;
+export type Product = v.InferOutput<typeof ProductSchema>;
+export type Entrance = v.InferOutput<typeof EntranceSchema>;
+/** The guide's five entrances. */
+export type EntranceType = Entrance['type'];
+export type SampleStatus = v.InferOutput<typeof SampleStatusSchema>;
+export type SampleRequest = v.InferOutput<typeof SampleRequestSchema>;
+export type Agreement = v.InferOutput<typeof AgreementSchema>;
+export type InvitationState = v.InferOutput<typeof InvitationStateSchema>;
+export type AgencyInvitation = v.InferOutput<typeof AgencyInvitationSchema>;
+export type LinkState = v.InferOutput<typeof LinkStateSchema>;
+export type AgencyLink = v.InferOutput<typeof AgencyLinkSchema>;
+export type ProductList = v.InferOutput<typeof ProductListSchema>;
+export type Conversation = v.InferOutput<typeof ConversationSchema>;
+export type MessagePreview = v.InferOutput<typeof MessagePreviewSchema>;
+export type SearchHit = v.InferOutput<typeof SearchHitSchema>;
+export type QuickReply = v.InferOutput<typeof QuickRepliesSchema>['replies'][number];
+export type ServerEvent = v.InferOutput<typeof EventSchema>;
+export type InboxSummary = v.InferOutput<typeof SummarySchema>;
+
+/** A message of a known kind, as the server sent it. */
+export type KnownMessage = v.InferOutput<typeof MessageSchema>;
+/** A message of a kind newer than this SDK: kept, shown as unsupported, never dropped. */
+export type UnsupportedMessage = v.InferOutput<typeof MessageEnvelopeSchema> & { type: 'UNSUPPORTED'; originalType: string };
+/** Delivery of the creator's own messages; `undefined` for everything the server already has. */
+export type DeliveryState = 'sending' | 'sent' | 'failed';
+/** Any message in a conversation. `delivery` is set on the creator's own sends. */
+export type Message = (KnownMessage | UnsupportedMessage) & { delivery?: DeliveryState };
+/** The message kinds, as `Message['type']`. */
+export type MessageType = Message['type'];
+
+/** Validates `input` against `schema`; throws {@link ValidationError} naming the paths that failed. */
+export function parse<S extends v.GenericSchema>(schema: S, input: unknown, what: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return result.output;
+  throw new ValidationError(
+    what,
+    result.issues.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`),
+  );
+}
+
+/**
+ * Decodes one message. Known kinds are validated strictly; a well-formed envelope with an unknown
+ * `type` becomes an {@link UnsupportedMessage}; anything else throws {@link ValidationError}.
+ */
+export function decodeMessage(input: unknown): Message {
+  const envelope = parse(MessageEnvelopeSchema, input, 'message');
+  if ((KNOWN_MESSAGE_TYPES as readonly string[]).includes(envelope.type)) return parse(MessageSchema, input, 'message');
+  return { ...envelope, type: 'UNSUPPORTED', originalType: envelope.type };
+}
+
+/** Decodes one real-time event, including its embedded message. */
+export function decodeEvent(input: unknown): ServerEvent & { message?: Message } {
+  const event = parse(EventSchema, input, 'event');
+  if (event.type === 'message.created') return { ...event, message: decodeMessage(event.data.message) };
+  return event;
+}

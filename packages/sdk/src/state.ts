@@ -1,0 +1,221 @@
+/**
+ * The client's whole state as one immutable snapshot, and the pure functions that fold server data
+ * into it. Every write goes through here, so structural sharing is kept: a change to one
+ * conversation leaves every other conversation's objects (and thread) identical.
+ * @packageDocumentation
+ */
+import type { CimError } from './errors.js';
+import { carriesCollabInvite, INBOX_TABS, inTab, type InboxTab } from './rules.js';
+import type {
+  AgencyInvitation,
+  Conversation,
+  LinkState,
+  Message,
+  Party,
+  QuickReply,
+  SampleRequest,
+} from './schemas.js';
+
+/** Loading state of anything fetched. */
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** Real-time connection state, for "offline / reconnecting" banners. */
+export type ConnectionState = 'idle' | 'connecting' | 'resyncing' | 'online' | 'offline';
+
+/** One conversation's messages, oldest first; the creator's unconfirmed sends come last. */
+export interface Thread {
+  readonly messages: readonly Message[];
+  /** Cursor for the next older page, or null when the start of the history is loaded. */
+  readonly olderCursor: string | null;
+  /** Whether the latest page was loaded from the server (live messages can arrive before). */
+  readonly loaded: boolean;
+  readonly status: LoadStatus;
+  readonly error: CimError | null;
+}
+
+/** Pagination state of one inbox view (a tab and a filter). */
+export interface ViewPaging {
+  readonly status: LoadStatus;
+  readonly error: CimError | null;
+  readonly nextCursor: string | null;
+  readonly loaded: boolean;
+}
+
+/** Where a product stands in the creator's Showcase. */
+export type ShowcaseEntry = { readonly state: 'added' } | { readonly state: 'unavailable'; readonly reason: string };
+
+/** Everything the client knows. Never mutated: each change produces a new snapshot. */
+export interface CimState {
+  readonly creator: { readonly id: string; readonly name: string } | null;
+  readonly connection: ConnectionState;
+  /** Last real-time sequence applied. */
+  readonly lastSeq: number;
+  readonly conversations: Readonly<Record<string, Conversation>>;
+  readonly views: Readonly<Record<string, ViewPaging>>;
+  /** Unread message counts per tab. */
+  readonly unread: Readonly<Record<InboxTab, number>>;
+  readonly threads: Readonly<Record<string, Thread>>;
+  readonly samples: Readonly<Record<string, SampleRequest>>;
+  readonly invitations: Readonly<Record<string, AgencyInvitation>>;
+  /** Agreement ids the creator ticked, per invitation (local until Accept). */
+  readonly acknowledged: Readonly<Record<string, readonly string[]>>;
+  readonly links: Readonly<Record<string, LinkState>>;
+  readonly showcase: Readonly<Record<string, ShowcaseEntry>>;
+  readonly blockedSellers: Readonly<Record<string, Party>>;
+  readonly quickReplies: readonly QuickReply[];
+}
+
+export const EMPTY_THREAD: Thread = { messages: [], olderCursor: null, loaded: false, status: 'idle', error: null };
+export const EMPTY_VIEW: ViewPaging = { status: 'idle', error: null, nextCursor: null, loaded: false };
+
+export const initialState: CimState = {
+  creator: null,
+  connection: 'idle',
+  lastSeq: 0,
+  conversations: {},
+  views: {},
+  unread: { shop: 0, collab: 0, agency: 0 },
+  threads: {},
+  samples: {},
+  invitations: {},
+  acknowledged: {},
+  links: {},
+  showcase: {},
+  blockedSellers: {},
+  quickReplies: [],
+};
+
+/**
+ * Stores conversations, keeping the unread-per-tab counters (seeded by the inbox summary) in step.
+ * A conversation seen for the first time is already counted in the summary, unless the change is
+ * news: `unseenUnread` says how much of its unread count is new (a live message: 1).
+ */
+export function putConversations(
+  state: CimState,
+  conversations: readonly Conversation[],
+  unseenUnread: (conversation: Conversation) => number = () => 0,
+): CimState {
+  if (conversations.length === 0) return state;
+  const next = { ...state.conversations };
+  let unread = state.unread;
+  for (const conversation of conversations) {
+    const before = next[conversation.id];
+    next[conversation.id] = conversation;
+    unread = adjustUnread(unread, before, conversation, before ? 0 : unseenUnread(conversation));
+  }
+  return { ...state, conversations: next, unread };
+}
+
+function adjustUnread(unread: CimState['unread'], before: Conversation | undefined, after: Conversation, unseen: number): CimState['unread'] {
+  let changed = false;
+  const next = { ...unread };
+  for (const tab of INBOX_TABS) {
+    const delta = before
+      ? (inTab(after, tab) ? after.unreadCount : 0) - (inTab(before, tab) ? before.unreadCount : 0)
+      : inTab(after, tab)
+        ? unseen
+        : 0;
+    if (delta !== 0) {
+      next[tab] = Math.max(0, next[tab] + delta);
+      changed = true;
+    }
+  }
+  return changed ? next : unread;
+}
+
+const ordinal = (message: Message): number => (message.delivery && message.delivery !== 'sent' ? Number.MAX_SAFE_INTEGER : message.seq);
+
+/**
+ * Merges messages into a thread: de-duplicated by id, a server copy replacing the creator's
+ * optimistic one (matched by client id), ordered by server sequence with unconfirmed sends last.
+ */
+export function mergeMessages(thread: Thread, incoming: readonly Message[]): Thread {
+  if (incoming.length === 0) return thread;
+  const byId = new Map(thread.messages.map((message) => [message.id, message]));
+  let appendOnly = true;
+  const last = thread.messages[thread.messages.length - 1];
+  for (const message of incoming) {
+    if (message.clientId) {
+      const local = localId(message.clientId);
+      if (local !== message.id && byId.delete(local)) appendOnly = false;
+    }
+    if (byId.has(message.id)) appendOnly = false;
+    else if (last && ordinal(message) < ordinal(last)) appendOnly = false;
+    byId.set(message.id, message);
+  }
+  const merged = [...byId.values()];
+  if (!appendOnly) merged.sort((a, b) => ordinal(a) - ordinal(b));
+  return { ...thread, messages: merged };
+}
+
+/** The id under which an unconfirmed send lives in its thread. */
+export const localId = (clientId: string): string => `local:${clientId}`;
+
+/** Folds entity payloads carried by messages (samples, invitations) into their registries. */
+export function putMessages(state: CimState, conversationId: string, messages: readonly Message[], patch: Partial<Thread> = {}): CimState {
+  const thread = state.threads[conversationId] ?? EMPTY_THREAD;
+  let samples = state.samples;
+  let invitations = state.invitations;
+  for (const message of messages) {
+    if (message.type === 'SAMPLE_REQUEST' && !samples[message.sample.id]) samples = { ...samples, [message.sample.id]: message.sample };
+    if (message.type === 'AGENCY_INVITATION' && !invitations[message.invitation.id]) {
+      invitations = { ...invitations, [message.invitation.id]: message.invitation };
+    }
+  }
+  let conversations = state.conversations;
+  const conversation = conversations[conversationId];
+  if (conversation && !conversation.collab && messages.some(carriesCollabInvite)) {
+    conversations = { ...conversations, [conversationId]: { ...conversation, collab: true } };
+  }
+  return {
+    ...state,
+    samples,
+    invitations,
+    conversations,
+    threads: { ...state.threads, [conversationId]: { ...mergeMessages(thread, messages), ...patch } },
+  };
+}
+
+/** Replaces one thread's fields. */
+export function patchThread(state: CimState, conversationId: string, patch: Partial<Thread>): CimState {
+  const thread = state.threads[conversationId] ?? EMPTY_THREAD;
+  return { ...state, threads: { ...state.threads, [conversationId]: { ...thread, ...patch } } };
+}
+
+/** Removes one message (a discarded unsent message). */
+export function removeMessage(state: CimState, conversationId: string, messageId: string): CimState {
+  const thread = state.threads[conversationId];
+  if (!thread) return state;
+  const messages = thread.messages.filter((message) => message.id !== messageId);
+  return messages.length === thread.messages.length ? state : patchThread(state, conversationId, { messages });
+}
+
+/** Replaces one message in place (delivery state changes). */
+export function replaceMessage(state: CimState, conversationId: string, messageId: string, recipe: (message: Message) => Message): CimState {
+  const thread = state.threads[conversationId];
+  const index = thread?.messages.findIndex((message) => message.id === messageId) ?? -1;
+  if (!thread || index < 0) return state;
+  const messages = thread.messages.slice();
+  messages[index] = recipe(messages[index]!);
+  return patchThread(state, conversationId, { messages });
+}
+
+/** Records a seller as blocked or not, and mirrors it on that seller's conversations. */
+export function putBlock(state: CimState, seller: Party, blocked: boolean): CimState {
+  const blockedSellers = blocked
+    ? { ...state.blockedSellers, [seller.id]: seller }
+    : Object.fromEntries(Object.entries(state.blockedSellers).filter(([id]) => id !== seller.id));
+  const touched = Object.values(state.conversations)
+    .filter((conversation) => conversation.counterpart.id === seller.id && conversation.blocked !== blocked)
+    .map((conversation) => ({ ...conversation, blocked }));
+  return putConversations({ ...state, blockedSellers }, touched);
+}
+
+/** Key of an inbox view in {@link CimState.views}. */
+export const viewKey = (tab: InboxTab, filter: string): string => `${tab}/${filter}`;
+
+/** Replaces one inbox view's paging fields. */
+export function patchView(state: CimState, key: string, patch: Partial<ViewPaging>): CimState {
+  const view = state.views[key] ?? EMPTY_VIEW;
+  return { ...state, views: { ...state.views, [key]: { ...view, ...patch } } };
+}

@@ -1,0 +1,52 @@
+// Builds both packages (ESM + source maps; declarations come from tsc, see `npm run build`) and
+// the single self-registering browser bundle of the elements with lit inside.
+import { fileURLToPath } from 'node:url';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import typescript from '@rollup/plugin-typescript';
+import terser from '@rollup/plugin-terser';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Resolves our own workspace packages to their sources, so no package needs building first. */
+const workspaceSources = {
+  name: 'workspace-sources',
+  resolveId(source) {
+    if (source === '@creator-im/sdk') return here('./packages/sdk/src/index.ts');
+    return null;
+  },
+};
+
+const ts = (include) =>
+  typescript({
+    tsconfig: here('./tsconfig.json'),
+    include,
+    exclude: ['**/*.test.ts', '**/test-helpers.ts'],
+    noEmit: false,
+    declaration: false,
+    declarationMap: false,
+    sourceMap: true,
+    outDir: undefined,
+    noEmitOnError: true,
+  });
+
+const external = (id) => /^(lit|@lit|@lit-labs|valibot|idb|@creator-im\/sdk)(\/|$)/.test(id);
+
+export default [
+  {
+    input: { index: 'packages/sdk/src/index.ts' },
+    external,
+    plugins: [ts(['packages/sdk/src/**/*.ts'])],
+    output: { dir: 'packages/sdk/dist', format: 'es', sourcemap: true },
+  },
+  {
+    input: { index: 'packages/elements/src/index.ts', define: 'packages/elements/src/define.ts' },
+    external,
+    plugins: [ts(['packages/elements/src/**/*.ts'])],
+    output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true },
+  },
+  {
+    input: { 'creator-im.bundle': 'packages/elements/src/bundle.ts' },
+    plugins: [workspaceSources, nodeResolve({ browser: true }), ts(['packages/**/src/**/*.ts']), terser({ format: { comments: false } })],
+    output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+  },
+];
