@@ -34,3 +34,14 @@ export async function until(check: () => boolean, ms = 2000): Promise<void> {
     await new Promise((done) => setTimeout(done, 5));
   }
 }
+
+/** Pipes the backend's live events into the client, as the socket would. Returns the unsubscribe. */
+export function pipeEvents(backend: MockBackend, client: CreatorImClient): () => void {
+  return backend.subscribe((event) => client.receive(JSON.parse(JSON.stringify(event))));
+}
+
+/** The first conversation id of a party. */
+export function conversationOf(backend: MockBackend, partyId: string): string {
+  for (const conversation of backend.conversations.values()) if (conversation.counterpart.id === partyId) return conversation.id;
+  throw new Error(`no conversation with ${partyId}`);
+}

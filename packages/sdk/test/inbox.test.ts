@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { http, HttpResponse } from 'msw';
 import { CimError, ServerError, ValidationError } from '@creator-im/sdk';
-import { BASE, setup } from './helpers.js';
+import { BASE, pipeEvents, setup } from './helpers.js';
 
 test('loads the TikTok Shop tab sorted by latest activity, with cursor pagination', async () => {
   const t = setup();
@@ -52,6 +52,113 @@ test('a malformed page is a ValidationError naming the bad field; nothing is sto
     assert.ok(error instanceof CimError && error.code === 'invalid_payload');
     assert.match(error.issues.join('\n'), /counterpart/);
     assert.deepEqual(t.client.state.getSnapshot().conversations, {});
+  } finally {
+    t.close();
+  }
+});
+
+test('tabs: Collab Messages holds conversations with collab invites; Agency holds agencies with their verified label', async () => {
+  const t = setup();
+  try {
+    await t.client.inbox.load({ tab: 'collab' }, { limit: 100 });
+    await t.client.inbox.load({ tab: 'agency' }, { limit: 100 });
+    const collab = t.client.inbox.view({ tab: 'collab' }).getSnapshot().conversations;
+    const expected = [...t.backend.conversations.values()].filter((c) => c.collab).map((c) => c.id).sort();
+    assert.deepEqual(collab.map((c) => c.id).sort(), expected);
+    assert.ok(collab.some((c) => c.counterpart.kind === 'seller') && collab.some((c) => c.counterpart.kind === 'agency'));
+    const agency = t.client.inbox.view({ tab: 'agency' }).getSnapshot().conversations;
+    assert.equal(agency.length, t.backend.seed.agencies.length);
+    assert.ok(agency.some((c) => c.counterpart.verified) && agency.some((c) => !c.counterpart.verified));
+  } finally {
+    t.close();
+  }
+});
+
+test('filters: New Connections, Starred, Unread and Unreplied follow their definitions', async () => {
+  const t = setup();
+  try {
+    for (const filter of ['new', 'starred', 'unread', 'unreplied'] as const) {
+      await t.client.inbox.load({ tab: 'shop', filter }, { limit: 100 });
+      const got = t.client.inbox.view({ tab: 'shop', filter }).getSnapshot().conversations;
+      const sellers = [...t.backend.conversations.values()].filter((c) => c.counterpart.kind === 'seller');
+      const want = sellers.filter((c) =>
+        filter === 'new' ? c.repliedAt === null : filter === 'starred' ? c.starred : filter === 'unread' ? c.unreadCount > 0 : c.lastMessage?.sender === 'counterpart',
+      );
+      assert.ok(want.length > 0 && want.length < sellers.length, `${filter} splits the data set`);
+      assert.deepEqual(got.map((c) => c.id).sort(), want.map((c) => c.id).sort(), filter);
+    }
+  } finally {
+    t.close();
+  }
+});
+
+test('unread counts per tab, star/unstar and mark read', async () => {
+  const t = setup();
+  try {
+    await t.client.start();
+    const serverUnread = { shop: 0, collab: 0, agency: 0 };
+    for (const c of t.backend.conversations.values()) {
+      if (c.counterpart.kind === 'seller') serverUnread.shop += c.unreadCount;
+      else serverUnread.agency += c.unreadCount;
+      if (c.collab) serverUnread.collab += c.unreadCount;
+    }
+    assert.deepEqual(t.client.inbox.unread.getSnapshot(), serverUnread);
+    const unreadRow = t.client.inbox.view({ tab: 'shop' }).getSnapshot().conversations.find((c) => c.unreadCount > 0)!;
+    await t.client.inbox.markRead(unreadRow.id);
+    assert.equal(t.client.inbox.get(unreadRow.id)?.unreadCount, 0);
+    assert.equal(t.client.inbox.unread.getSnapshot().shop, serverUnread.shop - unreadRow.unreadCount);
+    await t.client.inbox.star(unreadRow.id, true);
+    assert.equal(t.backend.conversations.get(unreadRow.id)?.starred, true);
+    assert.ok(t.client.inbox.view({ tab: 'shop', filter: 'starred' }).getSnapshot().conversations.some((c) => c.id === unreadRow.id));
+    await t.client.inbox.star(unreadRow.id, false);
+    assert.equal(t.client.inbox.get(unreadRow.id)?.starred, false);
+  } finally {
+    t.close();
+  }
+});
+
+test('a failed star is rolled back and reported as a typed error', async () => {
+  const t = setup({ client: { retries: 0 } });
+  try {
+    await t.client.inbox.load({ tab: 'shop' });
+    const id = t.client.inbox.view({ tab: 'shop' }).getSnapshot().conversations.find((c) => !c.starred)!.id;
+    t.server.use(http.put(`${BASE}/api/conversations/:id/star`, () => HttpResponse.json({ error: { code: 'x', message: 'nope' } }, { status: 503 })));
+    await assert.rejects(t.client.inbox.star(id, true), ServerError);
+    assert.equal(t.client.inbox.get(id)?.starred, false);
+  } finally {
+    t.close();
+  }
+});
+
+test('wrong arguments are typed errors, not crashes', async () => {
+  const t = setup();
+  try {
+    assert.throws(() => t.client.inbox.view({ tab: 'nope' as never }), (e: unknown) => e instanceof CimError && e.code === 'invalid_argument');
+    assert.throws(() => t.client.inbox.view({ tab: 'shop', filter: 'x' as never }), (e: unknown) => e instanceof CimError && e.code === 'invalid_argument');
+    await assert.rejects(t.client.inbox.star('missing', true), (e: unknown) => e instanceof CimError && e.code === 'invalid_argument');
+  } finally {
+    t.close();
+  }
+});
+
+test('a new message in one conversation does not notify listeners of another', async () => {
+  const t = setup();
+  try {
+    await t.client.start();
+    const [a, b] = t.client.inbox.view({ tab: 'shop' }).getSnapshot().conversations.filter((c) => !c.blocked);
+    await t.client.conversations.loadLatest(a!.id);
+    await t.client.conversations.loadLatest(b!.id);
+    let aCalls = 0;
+    let bCalls = 0;
+    t.client.conversations.thread(a!.id).subscribe(() => aCalls++);
+    t.client.conversations.thread(b!.id).subscribe(() => bCalls++);
+    const stop = pipeEvents(t.backend, t.client);
+    t.backend.sellerSend(b!.counterpart.id, { type: 'TEXT', text: 'only for b' });
+    stop();
+    assert.equal(aCalls, 0);
+    assert.equal(bCalls, 1);
+    const last = t.client.conversations.thread(b!.id).getSnapshot().messages.at(-1);
+    assert.equal(last?.type === 'TEXT' && last.text, 'only for b');
   } finally {
     t.close();
   }
