@@ -135,6 +135,7 @@ export class HttpTransport {
   private async attempt(path: string, method: string, request: RequestOptions<v.GenericSchema>, refresh: boolean): Promise<Response> {
     if (request.signal?.aborted) throw new NetworkError('aborted', 'Request aborted.');
     const token = await this.getToken(refresh);
+    if (request.signal?.aborted) throw new NetworkError('aborted', 'Request aborted.');
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
