@@ -59,6 +59,8 @@ export interface MockResponse {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** Hold the answer this long (a simulated timeout after the work was done). */
+  delayMs?: number;
 }
 
 /** Test and demo knobs. */
@@ -70,6 +72,9 @@ export interface Knobs {
   /** Simulated sellers reply to the creator's texts after `replyDelayMs`. */
   autoReply: boolean;
   replyDelayMs: number;
+  /** Share (0–1) of API requests whose answer is held for `stallMs` after the work is done. */
+  stallRate: number;
+  stallMs: number;
 }
 
 /** Options of {@link createBackend}. */
@@ -118,7 +123,7 @@ export class MockBackend {
     this.random = prng(options.seed ?? 42);
     this.seed = seedParties(this.random, options);
     this.clock = this.seed.now - 30 * 24 * 3600_000;
-    this.knobs = { latencyMs: 0, errorRate: 0, autoReply: false, replyDelayMs: 1500, ...options.knobs };
+    this.knobs = { latencyMs: 0, errorRate: 0, autoReply: false, replyDelayMs: 1500, stallRate: 0, stallMs: 0, ...options.knobs };
     for (const id of this.seed.blockedSellerIds) this.blocked.add(id);
     this.populate(options.messagesPerConversation ?? 0);
     this.clock = this.seed.now;
@@ -359,6 +364,7 @@ export class MockBackend {
       const response = this.route(request);
       // The other half of simulated failures happens after the work is done: the answer is lost.
       if (this.knobs.errorRate > 0 && this.random() < this.knobs.errorRate / 2) return fail(503, 'unavailable', 'Simulated outage (after work).');
+      if (this.knobs.stallRate > 0 && this.random() < this.knobs.stallRate) return { ...response, delayMs: this.knobs.stallMs };
       return response;
     } catch (error) {
       return fail(500, 'internal', error instanceof Error ? error.message : String(error));
@@ -636,6 +642,8 @@ function pickKnobs(b: Body): Partial<Knobs> {
   if (typeof b.errorRate === 'number') knobs.errorRate = Math.min(1, Math.max(0, b.errorRate));
   if (typeof b.autoReply === 'boolean') knobs.autoReply = b.autoReply;
   if (typeof b.replyDelayMs === 'number') knobs.replyDelayMs = Math.max(0, b.replyDelayMs);
+  if (typeof b.stallRate === 'number') knobs.stallRate = Math.min(1, Math.max(0, b.stallRate));
+  if (typeof b.stallMs === 'number') knobs.stallMs = Math.max(0, b.stallMs);
   return knobs;
 }
 

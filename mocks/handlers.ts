@@ -33,6 +33,7 @@ export function createHandlers(backend: MockBackend) {
         body,
         token: auth?.startsWith('Bearer ') ? auth.slice(7) : null,
       });
+      if (response.delayMs) await delay(response.delayMs);
       return HttpResponse.json(response.body as never, { status: response.status, headers: response.headers });
     }),
     socket.addEventListener('connection', ({ client }) => {

@@ -80,6 +80,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           body,
           token: auth?.startsWith('Bearer ') ? auth.slice(7) : null,
         });
+        if (answer.delayMs) await new Promise((done) => setTimeout(done, answer.delayMs));
+        if (response.destroyed) return;
         return send(response, answer.status, answer.body, answer.headers);
       }
       for (const root of roots) {

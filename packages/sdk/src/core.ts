@@ -51,7 +51,10 @@ export class Core {
   private readonly pending = new Map<number, unknown>();
   private resyncing: Promise<void> | undefined;
   private readonly outbox: OutboxStorage;
+  /** Client ids queued or being sent. */
   private readonly inFlight = new Set<string>();
+  /** Per conversation, the tail of its chain of send attempts. */
+  private readonly lanes = new Map<string, Promise<void>>();
   private readonly retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly outboxRetryMs: number;
   disposed = false;
@@ -251,12 +254,26 @@ export class Core {
     if (entry) this.update((state) => removeMessage(state, entry.conversationId, localId(clientId)));
   }
 
-  private async deliver(entry: OutboxEntry): Promise<void> {
-    if (this.inFlight.has(entry.clientId) || this.disposed) return;
+  /**
+   * Queues one attempt on its conversation's lane: sends of one conversation go one at a time, in
+   * the order they were written, so the seller reads them in that order. Never rejects.
+   */
+  private deliver(entry: OutboxEntry): Promise<void> {
+    if (this.inFlight.has(entry.clientId) || this.disposed) return Promise.resolve();
     this.inFlight.add(entry.clientId);
     clearTimeout(this.retryTimers.get(entry.clientId));
-    this.setDelivery(entry, 'sending');
+    const lane = (this.lanes.get(entry.conversationId) ?? Promise.resolve()).then(() => this.attempt(entry));
+    this.lanes.set(entry.conversationId, lane);
+    void lane.then(() => {
+      if (this.lanes.get(entry.conversationId) === lane) this.lanes.delete(entry.conversationId);
+    });
+    return lane;
+  }
+
+  private async attempt(entry: OutboxEntry): Promise<void> {
     try {
+      if (this.disposed) return;
+      this.setDelivery(entry, 'sending');
       const path =
         entry.kind === 'text'
           ? `/api/conversations/${encodeURIComponent(entry.conversationId)}/messages`
@@ -271,7 +288,7 @@ export class Core {
       const failure = toCimError(error);
       const refused = failure instanceof ServerError && failure.status >= 400 && failure.status < 500 && failure.status !== 429;
       const next = { ...entry, attempts: entry.attempts + 1, failed: refused };
-      if (!this.disposed) await this.outbox.put(next);
+      if (!this.disposed) await this.outbox.put(next).catch((storageError: unknown) => this.report(storageError));
       this.setDelivery(entry, 'failed');
       this.report(failure);
       if (!refused) this.scheduleRetry(next);

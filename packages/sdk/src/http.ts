@@ -57,6 +57,14 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
+/**
+ * Drops keys whose value is undefined, so `{ ...defaults, ...definedOnly(options) }` keeps a
+ * default when a caller passes `timeoutMs: undefined` (as wrappers forwarding their options do).
+ */
+export function definedOnly<T extends object>(options: T): T {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as T;
+}
+
 /** Makes requests against the Creator IM API. One instance per client. */
 export class HttpTransport {
   private readonly options: Required<Omit<HttpOptions, 'fetch'>> & { fetch: typeof globalThis.fetch };
@@ -73,7 +81,7 @@ export class HttpTransport {
       backoffMs: 250,
       maxBackoffMs: 8_000,
       random: Math.random,
-      ...options,
+      ...definedOnly(options),
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
       // Called unbound: some fetch implementations throw when `this` is not the global.
       fetch: (input, init) => fetchImpl(input, init),

@@ -14,8 +14,10 @@ export interface OutboxEntry {
   readonly kind: 'text' | 'sample';
   /** The text, or the product id of a sample request. */
   readonly payload: string;
-  /** ISO time the creator sent it; orders the outbox. */
+  /** ISO time the creator sent it. */
   readonly createdAt: string;
+  /** Strictly increasing within a client (and across reloads): the order sends are delivered in. */
+  readonly order: number;
   readonly attempts: number;
   /** Set once the server refused it for good (4xx); such entries wait for retry or discard. */
   readonly failed: boolean;
@@ -32,7 +34,7 @@ export interface OutboxStorage {
 export function memoryOutbox(): OutboxStorage {
   const entries = new Map<string, OutboxEntry>();
   return {
-    load: () => Promise.resolve([...entries.values()]),
+    load: () => Promise.resolve(byOrder([...entries.values()])),
     put: (entry) => {
       entries.set(entry.clientId, entry);
       return Promise.resolve();
@@ -51,7 +53,7 @@ export function memoryOutbox(): OutboxStorage {
 export function indexedDbOutbox(name = 'creator-im'): OutboxStorage {
   const db = openDB(name, 1, { upgrade: (database) => database.createObjectStore('outbox', { keyPath: 'clientId' }) });
   return {
-    load: async () => ((await (await db).getAll('outbox')) as OutboxEntry[]).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    load: async () => byOrder((await (await db).getAll('outbox')) as OutboxEntry[]),
     put: async (entry) => {
       await (await db).put('outbox', entry);
     },
@@ -59,6 +61,18 @@ export function indexedDbOutbox(name = 'creator-im'): OutboxStorage {
       await (await db).delete('outbox', clientId);
     },
   };
+}
+
+const byOrder = (entries: OutboxEntry[]): OutboxEntry[] => entries.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+
+let lastOrder = 0;
+
+/** A new outbox entry for a send the creator just made. */
+export function newEntry(conversationId: string, kind: OutboxEntry['kind'], payload: string): OutboxEntry {
+  const now = Date.now();
+  // Microsecond-scaled wall time keeps the order across reloads; the +1 keeps it strict within one.
+  lastOrder = Math.max(lastOrder + 1, now * 1000);
+  return { clientId: newClientId(), conversationId, kind, payload, createdAt: new Date(now).toISOString(), order: lastOrder, attempts: 0, failed: false };
 }
 
 /** A fresh client id: random, URL-safe, unique across tabs and reloads. */

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type { ConnectionState } from './state.js';
+import { definedOnly } from './http.js';
 
 /** The part of the WebSocket API the SDK uses; browsers' and the `ws` package's both fit. */
 export interface WebSocketLike {
@@ -60,7 +61,7 @@ export class RealtimeChannel {
     options: RealtimeOptions,
     private readonly sink: RealtimeSink,
   ) {
-    this.options = { heartbeatMs: 25_000, backoffMs: 500, maxBackoffMs: 15_000, random: Math.random, ...options };
+    this.options = { heartbeatMs: 25_000, backoffMs: 500, maxBackoffMs: 15_000, random: Math.random, ...definedOnly(options) };
   }
 
   /** Opens the channel; it reconnects by itself until {@link stop}. */

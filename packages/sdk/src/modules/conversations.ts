@@ -1,6 +1,6 @@
 import type { Core } from '../core.js';
 import { ArgumentError, RuleViolationError, toCimError } from '../errors.js';
-import { newClientId } from '../outbox.js';
+import { newClientId, newEntry } from '../outbox.js';
 import { decodeMessage, MessagePageSchema, QuickRepliesSchema, type Conversation, type QuickReply } from '../schemas.js';
 import { EMPTY_THREAD, patchThread, type Thread } from '../state.js';
 import { select, type ReadableStore } from '../store.js';
@@ -90,9 +90,9 @@ export class ConversationsModule {
     if (trimmed.length > MAX_TEXT_LENGTH) throw new ArgumentError(`A message is at most ${MAX_TEXT_LENGTH} characters.`);
     const conversation = this.core.state.conversations[conversationId];
     if (conversation?.blocked) throw new RuleViolationError('seller_blocked', 'Unblock this seller to send messages.');
-    const clientId = newClientId();
-    await this.core.enqueue({ clientId, conversationId, kind: 'text', payload: trimmed, createdAt: new Date().toISOString(), attempts: 0, failed: false });
-    return clientId;
+    const entry = newEntry(conversationId, 'text', trimmed);
+    await this.core.enqueue(entry);
+    return entry.clientId;
   }
 
   /** Sends a failed message again now. */

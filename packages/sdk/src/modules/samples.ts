@@ -1,6 +1,6 @@
 import type { Core } from '../core.js';
 import { RuleViolationError } from '../errors.js';
-import { newClientId } from '../outbox.js';
+import { newEntry } from '../outbox.js';
 import type { Product, SampleRequest } from '../schemas.js';
 import { select, type ReadableStore } from '../store.js';
 import { requireId } from './conversations.js';
@@ -30,9 +30,8 @@ export class SamplesModule {
     if (!conversation) throw new RuleViolationError('unknown_entity', `Unknown conversation "${conversationId}".`);
     if (conversation.counterpart.kind !== 'seller') throw new RuleViolationError('not_a_seller_conversation', 'Samples are requested from sellers.');
     if (conversation.blocked) throw new RuleViolationError('seller_blocked', 'Unblock this seller to request a sample.');
-    const clientId = newClientId();
-    const createdAt = new Date().toISOString();
-    const entry = { clientId, conversationId, kind: 'sample' as const, payload: product.id, createdAt, attempts: 0, failed: false };
+    const entry = newEntry(conversationId, 'sample', product.id);
+    const { clientId, createdAt } = entry;
     const full: Product = { name: '', imageUrl: null, price: { amount: 0, currency: 'USD' }, commissionRate: 0, ...product };
     await this.core.enqueue(entry, {
       id: clientId,
