@@ -6,8 +6,13 @@
 export { CreatorInbox } from './inbox/creator-inbox.js';
 export { CimInboxList } from './inbox-list/inbox-list.js';
 export { CimChatSession } from './chat-session/chat-session.js';
+export { CimProductCard, CimProductListCard } from './product-card/product-card.js';
+export { CimSampleCard } from './sample-card/sample-card.js';
+export { CimInvitationCard } from './invitation-card/invitation-card.js';
+export { CimSearch } from './search/search.js';
+export { CimContactButton, CimNotificationsButton } from './contact-button/contact-button.js';
 export { clientContext } from './context.js';
 export { StoreController } from './store-controller.js';
 export { emit, type CimEventMap } from './events.js';
-export { tokens, darkTokens } from './theme.js';
+export { tokens, darkTokens, cardStyles, dialogStyles } from './theme.js';
 export { defineElements, TAGS } from './registry.js';

@@ -1,12 +1,24 @@
 import { CreatorInbox } from './inbox/creator-inbox.js';
 import { CimInboxList } from './inbox-list/inbox-list.js';
 import { CimChatSession } from './chat-session/chat-session.js';
+import { CimProductCard, CimProductListCard } from './product-card/product-card.js';
+import { CimSampleCard } from './sample-card/sample-card.js';
+import { CimInvitationCard } from './invitation-card/invitation-card.js';
+import { CimSearch } from './search/search.js';
+import { CimContactButton, CimNotificationsButton } from './contact-button/contact-button.js';
 
 /** Every Creator IM tag and its class. */
 export const TAGS = {
   'creator-inbox': CreatorInbox,
   'cim-inbox-list': CimInboxList,
   'cim-chat-session': CimChatSession,
+  'cim-product-card': CimProductCard,
+  'cim-product-list-card': CimProductListCard,
+  'cim-sample-card': CimSampleCard,
+  'cim-invitation-card': CimInvitationCard,
+  'cim-search': CimSearch,
+  'cim-contact-button': CimContactButton,
+  'cim-notifications-button': CimNotificationsButton,
 } as const;
 
 /**
@@ -22,5 +34,12 @@ declare global {
     'creator-inbox': CreatorInbox;
     'cim-inbox-list': CimInboxList;
     'cim-chat-session': CimChatSession;
+    'cim-product-card': CimProductCard;
+    'cim-product-list-card': CimProductListCard;
+    'cim-sample-card': CimSampleCard;
+    'cim-invitation-card': CimInvitationCard;
+    'cim-search': CimSearch;
+    'cim-contact-button': CimContactButton;
+    'cim-notifications-button': CimNotificationsButton;
   }
 }

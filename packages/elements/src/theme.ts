@@ -98,3 +98,133 @@ export const darkTokens = css`
     color-scheme: dark;
   }
 `;
+
+/** Cards shown inside a conversation (product, product list, sample, invitation) and their dialogs. */
+export const cardStyles = css`
+  :host {
+    display: block;
+    max-width: min(100%, 22rem);
+  }
+  .card {
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .kind {
+    font-size: 0.75rem;
+    color: var(--_muted);
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.02em;
+  }
+  .title {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+    margin: 0;
+    font-size: 0.9375rem;
+  }
+  .product {
+    display: grid;
+    grid-template-columns: 3rem 1fr auto;
+    gap: 0.6rem;
+    align-items: center;
+  }
+  .thumb {
+    width: 3rem;
+    height: 3rem;
+    border-radius: 8px;
+    background: var(--_surface);
+    object-fit: cover;
+    display: grid;
+    place-items: center;
+    color: var(--_muted);
+    font-size: 0.75rem;
+  }
+  .name {
+    overflow-wrap: anywhere;
+  }
+  .facts {
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .pill {
+    display: inline-block;
+    font-size: 0.75rem;
+    font-weight: 600;
+    border-radius: 999px;
+    padding: 0.1rem 0.6rem;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+  }
+  .pill.good {
+    color: var(--_success);
+  }
+  .pill.warn {
+    color: var(--_warning);
+  }
+  .pill.bad {
+    color: var(--_danger);
+  }
+  .error {
+    color: var(--_danger);
+    font-size: 0.8125rem;
+    margin: 0;
+  }
+`;
+
+/** A native modal `<dialog>` with a header, a scrolling body and a footer of actions. */
+export const dialogStyles = css`
+  dialog {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_text);
+    padding: 0;
+    width: min(92vw, 28rem);
+    max-height: 85vh;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  dialog > header,
+  dialog > footer {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.75rem 1rem;
+  }
+  dialog > header {
+    border-bottom: 1px solid var(--_border);
+  }
+  dialog > header h2 {
+    margin: 0;
+    flex: 1;
+    font-size: 1rem;
+  }
+  dialog > footer {
+    border-top: 1px solid var(--_border);
+    justify-content: flex-end;
+  }
+  dialog .body {
+    padding: 0.75rem 1rem;
+    display: grid;
+    gap: 0.75rem;
+    overflow: auto;
+  }
+  dialog ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.6rem;
+  }
+`;

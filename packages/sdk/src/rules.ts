@@ -9,7 +9,9 @@ import type {
   InvitationState,
   LinkState,
   Message,
+  Product,
   ProductList,
+  SampleRequest,
   SampleStatus,
 } from './schemas.js';
 
@@ -167,4 +169,23 @@ export function previewText(message: Message): string {
 /** Whether a message makes its conversation a "Collab Messages" one. */
 export function carriesCollabInvite(message: Message): boolean {
   return (message.type === 'PRODUCT_LIST' && message.list.source === 'targeted_plan') || message.type === 'AGENCY_INVITATION';
+}
+
+/**
+ * Products the creator can request a sample of in a seller conversation: those the seller showed
+ * (product cards, Targeted Plan lists), less those with a request still open ("To review") or
+ * approved ("To ship"). A cancelled request can be made again.
+ */
+export function requestableProducts(messages: readonly Message[], sampleOf: (id: string) => SampleRequest | undefined): Product[] {
+  const offered = new Map<string, Product>();
+  const taken = new Set<string>();
+  for (const message of messages) {
+    if (message.type === 'PRODUCT_CARD') offered.set(message.product.id, message.product);
+    else if (message.type === 'PRODUCT_LIST') for (const product of message.list.products) offered.set(product.id, product);
+    else if (message.type === 'SAMPLE_REQUEST') {
+      const status = sampleOf(message.sample.id)?.status ?? message.sample.status;
+      if (status !== 'cancelled') taken.add(message.sample.product.id);
+    }
+  }
+  return [...offered.values()].filter((product) => !taken.has(product.id));
 }

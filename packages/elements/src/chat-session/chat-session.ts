@@ -1,15 +1,16 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { msg, localized } from '@lit/localize';
+import { msg, localized, str } from '@lit/localize';
 import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer';
-import { CimError, previewText, type CreatorImClient, type Message } from '@creator-im/sdk';
+import { CimError, previewText, type CreatorImClient, type Message, type Product } from '@creator-im/sdk';
 import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { emit } from '../events.js';
-import { tokens } from '../theme.js';
-import { formatTime } from '../format.js';
+import { dialogStyles, tokens } from '../theme.js';
+import { formatPrice, formatTime } from '../format.js';
+import { DialogHandle } from '../dialog.js';
 
 /**
  * One conversation: header (name, verified label, More options menu with Block seller / Unblock
@@ -22,6 +23,7 @@ import { formatTime } from '../format.js';
  * @fires cim-back - The back button (narrow layout) was pressed.
  * @fires cim-message-send - A message was sent; `detail.conversationId`, `detail.clientId`.
  * @fires cim-seller-block - The seller was blocked or unblocked.
+ * @fires cim-sample-request - A sample was requested; `detail.conversationId`, `detail.productId`.
  * @csspart header - The session header.
  * @csspart messages - The scrolling history.
  * @csspart composer - The message composer.
@@ -30,6 +32,7 @@ import { formatTime } from '../format.js';
 export class CimChatSession extends LitElement {
   static override styles = [
     tokens,
+    dialogStyles,
     css`
       :host {
         display: flex;
@@ -195,6 +198,19 @@ export class CimChatSession extends LitElement {
         min-height: 2.5rem;
         max-height: 8rem;
       }
+      .tools {
+        display: flex;
+        gap: 0.5rem;
+      }
+      .pick {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: 0.5rem;
+      }
+      .pick small {
+        color: var(--_muted);
+      }
       .blocked {
         border-top: 1px solid var(--_border);
         background: var(--_bg);
@@ -232,6 +248,10 @@ export class CimChatSession extends LitElement {
     this.client && this.conversationId ? this.client.conversations.conversation(this.conversationId) : undefined,
   );
   private readonly quickReplies = new StoreController(this, () => this.client?.conversations.quickReplies);
+  private readonly requestable = new StoreController<readonly Product[]>(this, () =>
+    this.client && this.conversationId ? this.client.samples.requestable(this.conversationId) : undefined,
+  );
+  private readonly sampleDialog = new DialogHandle(() => this.renderRoot.querySelector<HTMLDialogElement>('dialog.samples'));
   private lastCount = 0;
   private lastId: string | undefined;
 
@@ -247,7 +267,7 @@ export class CimChatSession extends LitElement {
     const messages = this.thread.value?.messages ?? [];
     const last = messages[messages.length - 1];
     if (last && last.id !== this.lastId && this.lastCount > 0 && last.sender === 'counterpart') {
-      this.announcement = msg(`New message: ${previewText(last)}`, { id: 'session.newMessage' });
+      this.announcement = msg(str`New message: ${previewText(last)}`, { id: 'session.newMessage' });
       if (this.client && this.conversationId) this.client.inbox.markRead(this.conversationId).catch(() => undefined);
     }
     this.lastId = last?.id;
@@ -303,7 +323,7 @@ export class CimChatSession extends LitElement {
         }}
       ></lit-virtualizer>
       <div class="sr-only" aria-live="polite">${this.announcement}</div>
-      ${conversation.blocked ? this.renderBlocked() : this.renderComposer()}
+      ${conversation.blocked ? this.renderBlocked() : this.renderComposer(party.kind === 'seller')}
     `;
   }
 
@@ -322,7 +342,7 @@ export class CimChatSession extends LitElement {
     </div>`;
   }
 
-  private renderComposer() {
+  private renderComposer(isSeller: boolean) {
     const replies = this.quickReplies.value ?? [];
     return html`<div class="composer" part="composer">
       ${replies.length
@@ -340,7 +360,51 @@ export class CimChatSession extends LitElement {
         ></textarea>
         <button class="btn primary" @click=${this.send}>${msg('Send', { id: 'session.send' })}</button>
       </div>
+      ${isSeller
+        ? html`<div class="tools">
+              <button class="btn" aria-haspopup="dialog" @click=${(event: Event) => this.sampleDialog.open(event.currentTarget)}>
+                ${msg('Request sample', { id: 'sample.request' })}
+              </button>
+            </div>
+            ${this.renderSampleDialog()}`
+        : nothing}
     </div>`;
+  }
+
+  private renderSampleDialog() {
+    const products = this.requestable.value ?? [];
+    return html`<dialog class="samples" aria-labelledby="samples-title">
+      <header>
+        <h2 id="samples-title">${msg('Request sample', { id: 'sample.request' })}</h2>
+        <button class="btn" @click=${() => this.sampleDialog.close()}>${msg('Close', { id: 'action.close' })}</button>
+      </header>
+      <div class="body">
+        ${products.length
+          ? html`<ul aria-label=${msg('Products', { id: 'search.products' })}>
+              ${products.map(
+                (product) => html`<li class="pick">
+                  <span>${product.name} <small>${formatPrice(product.price)}</small></span>
+                  <button class="btn primary" aria-label=${msg(str`Request a sample of ${product.name}`, { id: 'sample.requestOne' })} @click=${() => this.requestSample(product)}>
+                    ${msg('Request', { id: 'sample.requestShort' })}
+                  </button>
+                </li>`,
+              )}
+            </ul>`
+          : html`<p>${msg('No product to request yet: the seller has not shared one in this conversation.', { id: 'sample.none' })}</p>`}
+      </div>
+    </dialog>`;
+  }
+
+  private async requestSample(product: Product): Promise<void> {
+    if (!this.client) return;
+    this.sampleDialog.close();
+    try {
+      await this.client.samples.request(this.conversationId, product);
+      this.actionError = '';
+      emit(this, 'cim-sample-request', { conversationId: this.conversationId, productId: product.id });
+    } catch (error) {
+      this.actionError = error instanceof CimError ? error.message : String(error);
+    }
   }
 
   /** Renders one message; card kinds are delegated to their elements. */

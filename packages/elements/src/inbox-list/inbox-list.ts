@@ -1,7 +1,7 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { msg, localized } from '@lit/localize';
+import { msg, localized, str } from '@lit/localize';
 import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer';
 import { INBOX_FILTERS, INBOX_TABS, type Conversation, type CreatorImClient, type InboxFilter, type InboxTab } from '@creator-im/sdk';
@@ -49,8 +49,8 @@ export class CimInboxList extends LitElement {
       }
       [role='tablist'] {
         display: flex;
-        gap: 0.25rem;
-        padding: 0 0.5rem;
+        gap: 0.15rem;
+        padding: 0 0.4rem;
         overflow-x: auto;
         scrollbar-width: none;
         border-bottom: 1px solid var(--_border);
@@ -58,9 +58,9 @@ export class CimInboxList extends LitElement {
       [role='tab'] {
         border: 0;
         background: none;
-        padding: 0.75rem 0.4rem;
+        padding: 0.75rem 0.3rem;
         white-space: nowrap;
-        font-size: 0.875rem;
+        font-size: 0.8125rem;
         border-bottom: 3px solid transparent;
         color: var(--_muted);
         font-weight: 600;
@@ -225,7 +225,7 @@ export class CimInboxList extends LitElement {
             @click=${() => this.selectTab(tab)}
           >
             ${tabLabel(tab)}${unread && unread[tab] > 0
-              ? html`<span class="badge" aria-label=${msg(`${unread[tab]} unread`, { id: 'inbox.unreadCount' })}>${unread[tab]}</span>`
+              ? html`<span class="badge" aria-hidden="true">${unread[tab]}</span><span class="sr-only">${msg(str`${unread[tab]} unread`, { id: 'inbox.unreadCount' })}</span>`
               : nothing}
           </button>`,
         )}
@@ -287,7 +287,7 @@ export class CimInboxList extends LitElement {
         <span class="preview">${c.blocked ? msg('Blocked', { id: 'inbox.blocked' }) + ' · ' : ''}${c.lastMessage?.text ?? ''}</span>
         <span class="meta">
           ${c.starred ? html`<span class="star" role="img" aria-label=${msg('Starred', { id: 'filter.starred' })}>★</span>` : nothing}
-          ${c.unreadCount > 0 ? html`<span class="badge" aria-label=${msg(`${c.unreadCount} unread`, { id: 'inbox.unreadCount' })}>${c.unreadCount}</span>` : nothing}
+          ${c.unreadCount > 0 ? html`<span class="badge" aria-hidden="true">${c.unreadCount}</span><span class="sr-only">${msg(str`${c.unreadCount} unread`, { id: 'inbox.unreadCount' })}</span>` : nothing}
         </span>
       </button>
     </div>`;

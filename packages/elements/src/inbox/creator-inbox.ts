@@ -2,7 +2,7 @@ import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { msg, localized } from '@lit/localize';
-import { createClient, indexedDbOutbox, type CimError, type CreatorImClient, type InboxTab, type TokenProvider } from '@creator-im/sdk';
+import { createClient, indexedDbOutbox, type CimError, type CreatorImClient, type InboxTab, type OpenConversationRequest, type TokenProvider } from '@creator-im/sdk';
 import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { darkTokens, tokens } from '../theme.js';
@@ -17,6 +17,8 @@ import { darkTokens, tokens } from '../theme.js';
  * @tag creator-inbox
  * @summary The whole Creator IM inbox in one tag.
  * @fires cim-conversation-open - A conversation was opened; `detail.conversationId`.
+ * @fires cim-client-change - The SDK client was set or replaced (entrances on the host page listen).
+ * @fires cim-inbox-open - The creator asked to see the inbox (Notifications icon, an entrance); a host showing the inbox in a drawer opens it.
  * @csspart header - The top bar with the search box.
  * @csspart list-pane - The pane with tabs, filters and conversations.
  * @csspart session-pane - The pane with the open conversation.
@@ -49,7 +51,7 @@ export class CreatorInbox extends LitElement {
       }
       .layout {
         display: grid;
-        grid-template-columns: minmax(280px, 360px) 1fr;
+        grid-template-columns: minmax(320px, 400px) 1fr;
         grid-template-rows: auto 1fr;
         height: 100%;
       }
@@ -76,9 +78,15 @@ export class CreatorInbox extends LitElement {
         display: flex;
         flex-direction: column;
       }
-      .list-pane > * {
+      cim-inbox-list {
         flex: 1;
         min-height: 0;
+      }
+      cim-search[active] {
+        flex: 1;
+      }
+      cim-search[active] + cim-inbox-list {
+        display: none;
       }
       .session-pane {
         min-height: 0;
@@ -133,19 +141,35 @@ export class CreatorInbox extends LitElement {
   private ownClient = false;
   private readonly connection = new StoreController(this, () => this.client?.connection);
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.addEventListener('cim-conversation-open', this.onOpen);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('cim-conversation-open', this.onOpen);
     if (this.ownClient) {
       this.client?.dispose();
       this.client = undefined;
       this.ownClient = false;
     }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('client')) this.dispatchEvent(new Event('cim-client-change', { bubbles: true, composed: true }));
+  }
+
+  /**
+   * Opens the conversation with a seller from an entrance (creating it when it does not exist),
+   * records the entrance, and brings the inbox to the creator's attention.
+   */
+  async openConversation(request: OpenConversationRequest): Promise<void> {
+    if (!this.client) throw new Error('Creator IM has no client yet: set `client` or `base-url`.');
+    const conversation = await this.client.entrances.open(request);
+    this.conversationId = conversation.id;
+    this.show();
+  }
+
+  /** Asks the host to show the inbox (fires `cim-inbox-open`) and moves focus into it. */
+  show(): void {
+    this.dispatchEvent(new Event('cim-inbox-open', { bubbles: true, composed: true }));
+    this.scrollIntoView?.({ block: 'nearest' });
+    this.focus({ preventScroll: true });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -163,14 +187,15 @@ export class CreatorInbox extends LitElement {
     }
   }
 
-  private onOpen = (event: Event): void => {
-    const id = (event as CustomEvent<{ conversationId: string }>).detail?.conversationId;
-    if (event.target !== this && id) this.conversationId = id;
+  // Listened to inside the shadow root: from outside, every event of the parts is retargeted to the host.
+  private onOpen = (event: CustomEvent<{ conversationId: string }>): void => {
+    const id = event.detail?.conversationId;
+    if (id) this.conversationId = id;
   };
 
   override render() {
     const connection = this.connection.value;
-    return html`<div class="layout" ?data-open=${this.conversationId !== null}>
+    return html`<div class="layout" ?data-open=${this.conversationId !== null} @cim-conversation-open=${this.onOpen}>
       <header part="header">
         <h1>${msg('Messages', { id: 'inbox.title' })}</h1>
         <slot name="header"></slot>
@@ -182,6 +207,7 @@ export class CreatorInbox extends LitElement {
         ${this.startError
           ? html`<p class="error" role="alert">${msg('Creator IM could not start:', { id: 'inbox.startError' })} ${this.startError.message}</p>`
           : nothing}
+        <cim-search></cim-search>
         <cim-inbox-list .tab=${this.tab} .selectedId=${this.conversationId}></cim-inbox-list>
       </section>
       <section class="session-pane" part="session-pane" aria-label=${msg('Conversation', { id: 'inbox.conversation' })}>

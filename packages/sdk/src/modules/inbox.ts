@@ -44,6 +44,15 @@ export class InboxModule {
   );
 
   /**
+   * Unread messages in the whole inbox, for the Notifications badge. Every conversation is in
+   * "TikTok Shop" or "Agency"; "Collab Messages" only regroups some of them, so it is not added.
+   */
+  readonly totalUnread: ReadableStore<number> = select(
+    { getSnapshot: () => this.core.state, subscribe: (l) => this.core.store.subscribe(l) },
+    (state) => state.unread.shop + state.unread.agency,
+  );
+
+  /**
    * A live view of one tab and filter. The same store is returned for the same query; it notifies
    * only when its own list or paging changes.
    */

@@ -2,7 +2,8 @@ import type { Core } from '../core.js';
 import { RuleViolationError } from '../errors.js';
 import { newEntry } from '../outbox.js';
 import type { Product, SampleRequest } from '../schemas.js';
-import { select, type ReadableStore } from '../store.js';
+import { sameItems, select, type ReadableStore } from '../store.js';
+import { requestableProducts } from '../rules.js';
 import { requireId } from './conversations.js';
 
 /**
@@ -17,6 +18,23 @@ export class SamplesModule {
   sample(sampleId: string): ReadableStore<SampleRequest | undefined> {
     requireId(sampleId, 'sampleId');
     return select(this.core.store, (state) => state.samples[sampleId]);
+  }
+
+  /** A live list of the products the creator can request a sample of in this conversation. */
+  requestable(conversationId: string): ReadableStore<readonly Product[]> {
+    requireId(conversationId, 'conversationId');
+    let lastThread: unknown;
+    let lastSamples: unknown;
+    let last: readonly Product[] = [];
+    return select(this.core.store, (state) => {
+      const thread = state.threads[conversationId];
+      if (thread === lastThread && state.samples === lastSamples) return last;
+      lastThread = thread;
+      lastSamples = state.samples;
+      const next = requestableProducts(thread?.messages ?? [], (id) => state.samples[id]);
+      if (!sameItems(next, last)) last = next;
+      return last;
+    });
   }
 
   /**

@@ -4,6 +4,7 @@ import { productListState, type ProductListState, type ShowcaseProductState } fr
 import { ShowcaseResultSchema, ShowcaseSchema, type ProductList } from '../schemas.js';
 import type { CimState, ShowcaseEntry } from '../state.js';
 import { select, type ReadableStore } from '../store.js';
+import { requireId } from './conversations.js';
 
 /** A product list as its card shows it. */
 export interface ProductListView {
@@ -35,8 +36,32 @@ export class ShowcaseModule {
     this.core.update((state) => ({ ...state, showcase: { ...state.showcase, ...Object.fromEntries(productIds.map((id) => [id, { state: 'added' as const }])) } }));
   }
 
-  /** A live view of a product list against the Showcase. */
+  private readonly products = new Map<string, ReadableStore<ShowcaseEntry | undefined>>();
+
+  /** A live view of where one product stands: undefined (not added), added, or unavailable with why. */
+  product(productId: string): ReadableStore<ShowcaseEntry | undefined> {
+    requireId(productId, 'productId');
+    let store = this.products.get(productId);
+    if (!store) {
+      store = select(this.core.store, (state) => state.showcase[productId]);
+      this.products.set(productId, store);
+    }
+    return store;
+  }
+
+  private readonly lists = new Map<string, { list: ProductList; store: ReadableStore<ProductListView> }>();
+
+  /** A live view of a product list against the Showcase; the same store for the same list. */
   list(list: ProductList): ReadableStore<ProductListView> {
+    if (!list || typeof list.id !== 'string' || !Array.isArray(list.products)) throw new ArgumentError('list must be a product list.');
+    const known = this.lists.get(list.id);
+    if (known && known.list === list) return known.store;
+    const store = this.createListView(list);
+    this.lists.set(list.id, { list, store });
+    return store;
+  }
+
+  private createListView(list: ProductList): ReadableStore<ProductListView> {
     let lastShowcase: CimState['showcase'] | undefined;
     let last: ProductListView = { state: 'not_added', products: [] };
     return select(this.core.store, (state) => {

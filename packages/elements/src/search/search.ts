@@ -1,0 +1,199 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { msg, localized, str } from '@lit/localize';
+import { SEARCH_MODULES, type CreatorImClient, type SearchHit, type SearchModule, type SearchState } from '@creator-im/sdk';
+import { clientContext } from '../context.js';
+import { StoreController } from '../store-controller.js';
+import { emit } from '../events.js';
+import { tokens } from '../theme.js';
+
+const MODULE_LABEL: Record<SearchModule, () => string> = {
+  accounts: () => msg('Accounts', { id: 'search.accounts' }),
+  messages: () => msg('Messages', { id: 'search.messages' }),
+  products: () => msg('Products', { id: 'search.products' }),
+  samples: () => msg('Samples', { id: 'search.samples' }),
+};
+
+/** `text` with the matched ranges wrapped in `<mark>`; every piece stays plain text. */
+function highlight(text: string, ranges: readonly (readonly [number, number])[]) {
+  const parts: unknown[] = [];
+  let at = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (start < at || end > text.length || start >= end) continue;
+    parts.push(text.slice(at, start), html`<mark>${text.slice(start, end)}</mark>`);
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts;
+}
+
+/**
+ * The inbox search: a search box, and a results page with the four modules of the guide —
+ * Accounts (shop names), Messages (text messages), Products (product and invitation cards) and
+ * Samples (sample cards) — each a headed section; matches are highlighted. Choosing a hit opens
+ * its conversation.
+ *
+ * @tag cim-search
+ * @summary Search with the four result modules.
+ * @fires cim-conversation-open - A hit was chosen; `detail.conversationId`.
+ * @fires cim-search-change - The query changed; `detail.query`.
+ * @csspart input - The search box.
+ * @csspart results - The results page.
+ */
+@localized()
+export class CimSearch extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+      }
+      input {
+        font: inherit;
+        color: inherit;
+        width: 100%;
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+        border-radius: 999px;
+        padding: 0.45rem 0.9rem;
+      }
+      .box {
+        padding: 0.5rem 0.75rem;
+      }
+      .results {
+        overflow: auto;
+        flex: 1;
+        padding: 0 0.75rem 1rem;
+      }
+      h3 {
+        font-size: 0.8125rem;
+        text-transform: uppercase;
+        letter-spacing: 0.03em;
+        color: var(--_muted);
+        margin: 0.9rem 0 0.3rem;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .hit {
+        display: grid;
+        width: 100%;
+        text-align: start;
+        border: 0;
+        background: none;
+        padding: 0.45rem 0.5rem;
+        border-radius: 8px;
+        gap: 0.1rem;
+      }
+      .hit:hover,
+      .hit:focus-visible {
+        background: var(--_surface);
+      }
+      .who {
+        font-weight: 600;
+      }
+      .text {
+        color: var(--_muted);
+        font-size: 0.8125rem;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      mark {
+        background: color-mix(in srgb, var(--_accent) 22%, transparent);
+        color: inherit;
+        border-radius: 3px;
+      }
+      .none {
+        color: var(--_muted);
+        font-size: 0.8125rem;
+        margin: 0.2rem 0.5rem;
+      }
+    `,
+  ];
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  client?: CreatorImClient;
+
+  /** Present while a query is typed (the results page is showing). */
+  @property({ type: Boolean, reflect: true }) active = false;
+
+  private readonly search = new StoreController<SearchState>(this, () => this.client?.search.state);
+
+  override render() {
+    const state = this.search.value;
+    const query = state?.query ?? '';
+    return html`<div class="box">
+        <input
+          part="input"
+          type="search"
+          aria-label=${msg('Search', { id: 'search.label' })}
+          placeholder=${msg('Search shops, messages, products, samples', { id: 'search.placeholder' })}
+          .value=${query}
+          @input=${this.onInput}
+          @keydown=${this.onKey}
+        />
+      </div>
+      ${this.active && state ? this.renderResults(state) : nothing}`;
+  }
+
+  private renderResults(state: SearchState) {
+    const total = SEARCH_MODULES.reduce((sum, module) => sum + state.results[module].length, 0);
+    return html`<div class="results" part="results" role="region" aria-label=${msg('Search results', { id: 'search.results' })}>
+      <p class="sr-only" role="status">
+        ${state.status === 'local' ? msg('Searching…', { id: 'search.searching' }) : msg(str`${total} results`, { id: 'search.count' })}
+      </p>
+      ${state.status === 'error' ? html`<p class="none" role="alert">${msg('Showing local results only; the server search failed.', { id: 'search.error' })}</p>` : nothing}
+      ${SEARCH_MODULES.map(
+        (module) => html`<section aria-labelledby="h-${module}">
+          <h3 id="h-${module}">${MODULE_LABEL[module]()}</h3>
+          ${state.results[module].length
+            ? html`<ul>
+                ${state.results[module].map((hit) => html`<li>${this.renderHit(hit)}</li>`)}
+              </ul>`
+            : html`<p class="none">${msg('No results', { id: 'search.none' })}</p>`}
+        </section>`,
+      )}
+    </div>`;
+  }
+
+  private renderHit(hit: SearchHit) {
+    const name = this.client?.inbox.get(hit.conversationId)?.counterpart.name;
+    const isAccount = hit.module === 'accounts';
+    return html`<button class="hit" @click=${() => this.open(hit)}>
+      <span class="who">${isAccount ? highlight(hit.text, hit.ranges) : (name ?? hit.conversationId)}</span>
+      ${isAccount ? nothing : html`<span class="text">${highlight(hit.text, hit.ranges)}</span>`}
+    </button>`;
+  }
+
+  private onInput = (event: Event): void => {
+    const query = (event.target as HTMLInputElement).value;
+    this.active = query.trim().length > 0;
+    void this.client?.search.setQuery(query);
+    this.dispatchEvent(new CustomEvent('cim-search-change', { detail: { query }, bubbles: true, composed: true }));
+  };
+
+  private onKey = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this.active) {
+      event.preventDefault();
+      this.clear();
+    }
+  };
+
+  /** Empties the search box and closes the results page. */
+  clear(): void {
+    this.active = false;
+    void this.client?.search.setQuery('');
+  }
+
+  private open(hit: SearchHit): void {
+    emit(this, 'cim-conversation-open', { conversationId: hit.conversationId });
+    this.clear();
+  }
+}
