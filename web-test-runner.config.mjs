@@ -11,7 +11,7 @@ export default {
   nodeResolve: { exportConditions: ['development', 'browser'] },
   rootDir: '.',
   concurrency: 1,
-  testsFinishTimeout: 300_000,
+  testsFinishTimeout: 120_000,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
