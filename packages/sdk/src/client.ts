@@ -55,11 +55,12 @@ export class CreatorImClient {
   }
 
   /**
-   * Loads what the inbox needs first (summary, first page of the "TikTok Shop" tab, Showcase,
+   * Shows the cached inbox at once (with a `cache`), then loads what the inbox needs first (summary, first page of the "TikTok Shop" tab, Showcase,
    * blocks, links, quick replies), restores the outbox and opens the real-time channel. Rejects
    * with a {@link CimError} when the summary or first page cannot be loaded; the client stays usable.
    */
   async start(signal?: AbortSignal): Promise<void> {
+    await this.core.hydrateFromCache();
     await this.inbox.loadSummary(signal);
     await Promise.all([
       this.inbox.load({ tab: 'shop' }, { signal }),

@@ -6,6 +6,7 @@
 import { CimError, ServerError, toCimError } from './errors.js';
 import { assertTransition } from './rules.js';
 import { HttpTransport, type HttpOptions } from './http.js';
+import { snapshotForCache, type InboxCache } from './cache.js';
 import { memoryOutbox, type OutboxEntry, type OutboxStorage } from './outbox.js';
 import { RealtimeChannel, type WebSocketFactory } from './realtime.js';
 import { decodeEvent, decodeMessage, EventsPageSchema, type Message, SendResultSchema } from './schemas.js';
@@ -34,6 +35,10 @@ export interface ClientOptions extends HttpOptions {
   reconnectBackoffMs?: number;
   /** Delay before an automatic retry of a failed send, ms (default 2 000, doubling to 60 000). */
   outboxRetryMs?: number;
+  /** Keeps recent conversations and messages across reloads for an instant inbox (`indexedDbCache(creatorKey)`). */
+  cache?: InboxCache;
+  /** Delay between a change and its write to the cache, ms (default 1 000). */
+  cacheDelayMs?: number;
 }
 
 /** Something went wrong outside any call the application awaits (a bad event, a failed background send). */
@@ -57,10 +62,16 @@ export class Core {
   private readonly lanes = new Map<string, Promise<void>>();
   private readonly retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly outboxRetryMs: number;
+  private readonly cache: InboxCache | undefined;
+  private readonly cacheDelayMs: number;
+  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopCaching: (() => void) | undefined;
   disposed = false;
 
   constructor(options: ClientOptions) {
     this.http = new HttpTransport(options);
+    this.cache = options.cache;
+    this.cacheDelayMs = options.cacheDelayMs ?? 1_000;
     this.outbox = options.outbox ?? memoryOutbox();
     this.outboxRetryMs = options.outboxRetryMs ?? 2_000;
     const globalSocket = (globalThis as { WebSocket?: new (url: string) => unknown }).WebSocket;
@@ -124,6 +135,37 @@ export class Core {
   ingestConversations(conversations: Parameters<typeof putConversations>[1], unseenUnread?: Parameters<typeof putConversations>[2]): void {
     this.update((state) => putConversations(state, conversations, unseenUnread));
     this.index.add(conversations.flatMap(conversationDocuments));
+  }
+
+  // ---- cache: an instant inbox on start, revalidated by the network ----
+
+  /**
+   * Shows what the cache holds (before any request), then keeps the cache up to date. Threads
+   * from the cache are not marked loaded, so opening one still fetches its latest page.
+   */
+  async hydrateFromCache(): Promise<void> {
+    const cache = this.cache;
+    if (!cache || this.stopCaching) return;
+    try {
+      const cached = await cache.load();
+      if (cached && Object.keys(this.state.conversations).length === 0) {
+        this.ingestConversations(cached.conversations);
+        this.update((state) => ({ ...state, creator: state.creator ?? cached.creator, unread: cached.unread }));
+        for (const thread of cached.threads) this.ingest(thread.conversationId, thread.messages);
+      }
+    } catch (error) {
+      this.report(error);
+    }
+    let last = this.state;
+    this.stopCaching = this.store.subscribe(() => {
+      const state = this.state;
+      if (state.conversations === last.conversations && state.threads === last.threads) return;
+      last = state;
+      this.cacheTimer ??= setTimeout(() => {
+        this.cacheTimer = undefined;
+        cache.save(snapshotForCache(this.state)).catch((error: unknown) => this.report(error));
+      }, this.cacheDelayMs);
+    });
   }
 
   // ---- real time: strict sequence order, each event once ----
@@ -316,6 +358,8 @@ export class Core {
 
   dispose(): void {
     this.disposed = true;
+    this.stopCaching?.();
+    clearTimeout(this.cacheTimer);
     this.realtime?.stop();
     for (const timer of this.retryTimers.values()) clearTimeout(timer);
     this.retryTimers.clear();

@@ -2,7 +2,7 @@ import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { msg, localized } from '@lit/localize';
-import { createClient, indexedDbOutbox, type CimError, type CreatorImClient, type InboxTab, type OpenConversationRequest, type TokenProvider } from '@creator-im/sdk';
+import { createClient, indexedDbCache, indexedDbOutbox, type CimError, type CreatorImClient, type InboxTab, type OpenConversationRequest, type TokenProvider } from '@creator-im/sdk';
 import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { darkTokens, tokens } from '../theme.js';
@@ -120,6 +120,12 @@ export class CreatorInbox extends LitElement {
   /** Base URL of the Creator IM API. Used when no `client` is given. */
   @property({ attribute: 'base-url' }) baseUrl = '';
 
+  /**
+   * The signed-in creator's id. When set (and the inbox creates its own client), recent
+   * conversations are cached in IndexedDB under it, so the inbox shows at once on the next visit.
+   */
+  @property({ attribute: 'cache-key' }) cacheKey = '';
+
   /** Supplies the bearer token when the inbox creates its own client. */
   @property({ attribute: false }) tokenProvider?: TokenProvider;
 
@@ -179,6 +185,7 @@ export class CreatorInbox extends LitElement {
         baseUrl: this.baseUrl,
         token: this.tokenProvider ?? (() => this.getAttribute('token') ?? ''),
         outbox: typeof indexedDB === 'undefined' ? undefined : indexedDbOutbox(),
+        cache: typeof indexedDB === 'undefined' || !this.cacheKey ? undefined : indexedDbCache(this.cacheKey),
       });
       this.startError = null;
       this.client.start().catch((error: CimError) => {
