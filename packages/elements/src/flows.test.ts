@@ -254,3 +254,40 @@ describe('accessibility', () => {
     await expect(inbox).to.be.accessible();
   });
 });
+
+describe('notifications entry and locales', () => {
+  it('the Notifications icon shows the unread count and asks the inbox to show itself', async () => {
+    inbox.id = 'inbox-under-test';
+    const host = document.createElement('div');
+    host.innerHTML = '<cim-notifications-button inbox="inbox-under-test"></cim-notifications-button>';
+    document.body.append(host);
+    try {
+      const bell = host.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> };
+      const unread = client.inbox.totalUnread.getSnapshot();
+      expect(unread).to.be.greaterThan(0);
+      await wait('badge', () => bell.shadowRoot?.querySelector('[part="badge"]')?.textContent === (unread > 99 ? '99+' : String(unread)));
+      expect(accessibleName(bell.shadowRoot!.querySelector('button')!)).to.equal(`Notifications, ${unread} unread`);
+      let shown = false;
+      inbox.addEventListener('cim-inbox-open', () => (shown = true), { once: true });
+      bell.shadowRoot!.querySelector('button')!.click();
+      expect(shown).to.equal(true);
+    } finally {
+      host.remove();
+    }
+  });
+
+  it('switches to Arabic, right to left, and back', async () => {
+    const { setLocale } = await import('./localization.js');
+    inbox.setAttribute('dir', 'rtl');
+    try {
+      await setLocale('ar');
+      await wait('Arabic tabs', () => byRole(inbox, 'tab', /الوكالات/));
+      expect(getComputedStyle(deepQuery(inbox, '[role="tablist"]')!).direction).to.equal('rtl');
+      await expect(inbox).to.be.accessible();
+    } finally {
+      await setLocale('en');
+      inbox.removeAttribute('dir');
+    }
+    await wait('English again', () => byRole(inbox, 'tab', 'Agency'));
+  });
+});

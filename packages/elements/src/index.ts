@@ -16,3 +16,4 @@ export { StoreController } from './store-controller.js';
 export { emit, type CimEventMap } from './events.js';
 export { tokens, darkTokens, cardStyles, dialogStyles } from './theme.js';
 export { defineElements, TAGS } from './registry.js';
+export { setLocale, directionOf, LOCALES, type Locale } from './localization.js';

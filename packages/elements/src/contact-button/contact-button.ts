@@ -195,7 +195,10 @@ export class CimNotificationsButton extends InboxEntrance {
     const unread = this.unread.value ?? 0;
     const label = unread > 0 ? msg(str`Notifications, ${unread} unread`, { id: 'notifications.unread' }) : msg('Notifications', { id: 'notifications.label' });
     return html`<button part="button" aria-label=${label} @click=${() => this.target?.show()}>
-      <span aria-hidden="true">🔔</span>${unread > 0 ? html`<span class="badge" part="badge" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}
+      <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+        <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+        <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+      </svg>${unread > 0 ? html`<span class="badge" part="badge" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}
     </button>`;
   }
 }

@@ -107,7 +107,7 @@ export class CreatorInbox extends LitElement {
       }
       @container (max-width: 640px) {
         .layout {
-          grid-template-columns: 1fr;
+          grid-template-columns: minmax(0, 1fr);
         }
         .layout[data-open] .list-pane,
         .layout:not([data-open]) .session-pane {

@@ -1,0 +1,30 @@
+/**
+ * Locales of the elements: English (the guide's words, built in) and Arabic (right-to-left),
+ * loaded on demand. Hosts that already configure @lit/localize themselves can pass these
+ * templates to their own `loadLocale` instead of calling {@link setLocale}.
+ */
+import { configureLocalization } from '@lit/localize';
+
+/** Locales the elements ship. */
+export const LOCALES = ['en', 'ar'] as const;
+/** One of {@link LOCALES}. */
+export type Locale = (typeof LOCALES)[number];
+
+let runtime: ReturnType<typeof configureLocalization> | undefined;
+
+/**
+ * Switches every Creator IM element to `locale` (they re-render). Sets nothing on the page:
+ * the host sets `dir="rtl"` on `<html>` or on `<creator-inbox>` for Arabic.
+ */
+export async function setLocale(locale: Locale): Promise<void> {
+  if (!LOCALES.includes(locale)) throw new TypeError(`Unknown locale "${String(locale)}"; use one of ${LOCALES.join(', ')}.`);
+  runtime ??= configureLocalization({
+    sourceLocale: 'en',
+    targetLocales: ['ar'],
+    loadLocale: () => import('./locales/ar.js'),
+  });
+  await runtime.setLocale(locale);
+}
+
+/** The writing direction of a locale. */
+export const directionOf = (locale: Locale): 'rtl' | 'ltr' => (locale === 'ar' ? 'rtl' : 'ltr');
