@@ -93,47 +93,91 @@ export interface SearchOptions {
 }
 
 /**
- * An in-memory index of folded texts. Queries scan folded strings with `indexOf`, which stays
- * within budget for a creator's volume (see docs/performance.md) without a tokenizer that would
- * break substring matching of product names.
+ * An in-memory substring index of folded texts. Every document's trigrams (bigrams for short
+ * texts) point at it; a query walks the postings of its rarest gram, newest first, and confirms
+ * each candidate with `includes`. Substring matching keeps product names like "Glow" found inside
+ * "AuroraGlow", which a word tokenizer would miss. Replaced documents leave tombstones that the
+ * confirmation step skips.
  */
 export class SearchIndex {
-  private readonly docs = new Map<string, SearchDocument & { folded: string }>();
+  /** Documents by insertion slot; `undefined` once replaced. */
+  private readonly slots: ((SearchDocument & { folded: string }) | undefined)[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly grams = new Map<string, number[]>();
 
   /** Number of documents held. */
   get size(): number {
-    return this.docs.size;
+    return this.slotOf.size;
   }
 
   /** Adds or replaces documents. */
   add(documents: Iterable<SearchDocument>): void {
-    for (const document of documents) this.docs.set(document.key, { ...document, folded: fold(document.text).folded });
+    for (const document of documents) {
+      const previous = this.slotOf.get(document.key);
+      if (previous !== undefined) {
+        if (this.slots[previous]!.text === document.text) continue;
+        this.slots[previous] = undefined;
+      }
+      const slot = this.slots.length;
+      const folded = fold(document.text).folded;
+      this.slots.push({ ...document, folded });
+      this.slotOf.set(document.key, slot);
+      for (const gram of gramsOf(folded)) {
+        const postings = this.grams.get(gram);
+        if (postings) postings.push(slot);
+        else this.grams.set(gram, [slot]);
+      }
+    }
   }
 
-  /** Runs a query; hits are grouped by module, newest documents last-added first within a module. */
+  /** Runs a query; at most `limitPerModule` conversations per module, most recently indexed first. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const needle = fold(query.trim()).folded;
     if (!needle) return [];
     const limit = options.limitPerModule ?? 20;
     const perModule: Record<SearchModule, SearchHit[]> = { accounts: [], messages: [], products: [], samples: [] };
     const seen = new Set<string>();
-    const all = [...this.docs.values()];
-    for (let i = all.length - 1; i >= 0; i--) {
-      const document = all[i]!;
+    let full = 0;
+    const visit = (slot: number): boolean => {
+      const document = this.slots[slot];
+      if (!document) return false;
       const bucket = perModule[document.module];
-      if (bucket.length >= limit || !document.folded.includes(needle)) continue;
+      if (bucket.length >= limit || !document.folded.includes(needle)) return false;
       // One hit per conversation and module: the results page lists conversations.
       const dedupe = `${document.module}:${document.conversationId}`;
-      if (seen.has(dedupe)) continue;
+      if (seen.has(dedupe)) return false;
       seen.add(dedupe);
-      bucket.push({
-        module: document.module,
-        conversationId: document.conversationId,
-        messageId: document.messageId,
-        text: document.text,
-        ranges: matchRanges(document.text, query),
-      });
+      bucket.push({ module: document.module, conversationId: document.conversationId, messageId: document.messageId, text: document.text, ranges: matchRanges(document.text, query) });
+      if (bucket.length === limit) full++;
+      return full === SEARCH_MODULES.length;
+    };
+    const postings = this.rarestPostings(needle);
+    if (postings === null) {
+      for (let slot = this.slots.length - 1; slot >= 0; slot--) if (visit(slot)) break;
+    } else {
+      for (let i = postings.length - 1; i >= 0; i--) if (visit(postings[i]!)) break;
     }
     return SEARCH_MODULES.flatMap((module) => perModule[module]);
   }
+
+  /** The shortest postings list among the needle's grams; `[]` if one is missing; null for a one-character needle. */
+  private rarestPostings(needle: string): readonly number[] | null {
+    let best: number[] | null = null;
+    for (const gram of gramsOf(needle)) {
+      const postings = this.grams.get(gram);
+      if (!postings) return [];
+      if (!best || postings.length < best.length) best = postings;
+    }
+    return best;
+  }
+}
+
+/** The distinct trigrams of a folded text, plus its bigrams (so two-letter queries use the index too). */
+function gramsOf(folded: string): Set<string> {
+  const grams = new Set<string>();
+  for (let i = 0; i + 2 <= folded.length; i++) {
+    grams.add(folded.slice(i, i + 2));
+    if (i + 3 <= folded.length) grams.add(folded.slice(i, i + 3));
+  }
+  return grams;
 }

@@ -83,3 +83,15 @@ test('cancellable: an aborted query rejects with "aborted"; a newer query supers
     t.close();
   }
 });
+
+test('the index: a replaced document is found by its new text only; one- and two-letter queries work; newest first', () => {
+  const index = new SearchIndex();
+  const doc = (key: string, text: string, conversationId = key) => ({ key, module: 'messages' as const, conversationId, messageId: key, text });
+  index.add([doc('a', 'Vitamin C serum'), doc('b', 'Rose toner'), doc('c', 'Ceramide cream')]);
+  index.add([doc('a', 'Bamboo toothbrush')]);
+  assert.deepEqual(index.search('serum').map((h) => h.conversationId), []);
+  assert.deepEqual(index.search('tooth').map((h) => h.conversationId), ['a']);
+  assert.deepEqual(index.search('to').map((h) => h.conversationId), ['a', 'b'], 'newest first');
+  assert.deepEqual(index.search('É').map((h) => h.conversationId), ['c', 'b'], 'one accented letter, folded');
+  assert.equal(index.size, 3);
+});
