@@ -12,6 +12,7 @@ const workspaceSources = {
   name: 'workspace-sources',
   resolveId(source) {
     if (source === '@creator-im/sdk') return here('./packages/sdk/src/index.ts');
+    if (source === '@creator-im/sdk/storage') return here('./packages/sdk/src/storage.ts');
     return null;
   },
 };
@@ -33,7 +34,7 @@ const external = (id) => /^(lit|@lit|@lit-labs|valibot|idb|@creator-im\/sdk)(\/|
 
 export default [
   {
-    input: { index: 'packages/sdk/src/index.ts' },
+    input: { index: 'packages/sdk/src/index.ts', storage: 'packages/sdk/src/storage.ts' },
     external,
     plugins: [ts(['packages/sdk/src/**/*.ts'])],
     output: { dir: 'packages/sdk/dist', format: 'es', sourcemap: true },

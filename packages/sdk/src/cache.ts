@@ -3,7 +3,6 @@
  * so the inbox renders instantly on start, before the network answers (then it revalidates).
  * @packageDocumentation
  */
-import { openDB } from 'idb';
 import type { Conversation, Message } from './schemas.js';
 import type { CimState } from './state.js';
 
@@ -40,23 +39,4 @@ export function snapshotForCache(state: CimState): CachedInbox {
     }))
     .filter((thread) => thread.messages.length > 0);
   return { savedAt: new Date().toISOString(), creator: state.creator, unread: state.unread, conversations, threads };
-}
-
-/**
- * An inbox cache in IndexedDB (through `idb`). `creatorKey` identifies the signed-in creator, so
- * two creators sharing a browser never see each other's inbox. In Node, install a global
- * `indexedDB` first (e.g. `fake-indexeddb/auto`).
- */
-export function indexedDbCache(creatorKey: string, name = 'creator-im-cache'): InboxCache {
-  if (typeof creatorKey !== 'string' || !creatorKey) throw new TypeError('indexedDbCache needs the signed-in creator’s key.');
-  const db = openDB(name, 1, { upgrade: (database) => database.createObjectStore('inbox') });
-  return {
-    load: async () => (await (await db).get('inbox', creatorKey)) as CachedInbox | undefined,
-    save: async (inbox) => {
-      await (await db).put('inbox', inbox, creatorKey);
-    },
-    clear: async () => {
-      await (await db).delete('inbox', creatorKey);
-    },
-  };
 }

@@ -17,8 +17,10 @@ import {
   localId,
   putBlock,
   putConversations,
-  putMessages,
+  putMessageBatches,
   removeMessage,
+  type MessageBatch,
+  type Thread,
   replaceMessage,
 } from './state.js';
 import { Store } from './store.js';
@@ -27,7 +29,7 @@ import { Store } from './store.js';
 export interface ClientOptions extends HttpOptions {
   /** Opens WebSockets; the global `WebSocket` by default. Pass `false` to run without real time. */
   webSocket?: WebSocketFactory | false;
-  /** Where unsent messages wait; in memory by default, `indexedDbOutbox()` to survive reloads. */
+  /** Where unsent messages wait; in memory by default, `indexedDbOutbox()` from `@creator-im/sdk/storage` to survive reloads. */
   outbox?: OutboxStorage;
   /** Real-time heartbeat interval, ms. */
   heartbeatMs?: number;
@@ -35,7 +37,7 @@ export interface ClientOptions extends HttpOptions {
   reconnectBackoffMs?: number;
   /** Delay before an automatic retry of a failed send, ms (default 2 000, doubling to 60 000). */
   outboxRetryMs?: number;
-  /** Keeps recent conversations and messages across reloads for an instant inbox (`indexedDbCache(creatorKey)`). */
+  /** Keeps recent conversations and messages across reloads for an instant inbox (`indexedDbCache(creatorKey)` from `@creator-im/sdk/storage`). */
   cache?: InboxCache;
   /** Delay between a change and its write to the cache, ms (default 1 000). */
   cacheDelayMs?: number;
@@ -126,9 +128,14 @@ export class Core {
   }
 
   /** Stores messages of one conversation and indexes them for search. */
-  ingest(conversationId: string, messages: readonly Message[], patch?: Parameters<typeof putMessages>[3]): void {
-    this.update((state) => putMessages(state, conversationId, messages, patch));
-    this.index.add(messages.flatMap(messageDocuments));
+  ingest(conversationId: string, messages: readonly Message[], patch?: Partial<Thread>): void {
+    this.ingestBatches([{ conversationId, messages, patch }]);
+  }
+
+  /** Stores messages of many conversations in one state change (hydration) and indexes them. */
+  ingestBatches(batches: readonly MessageBatch[]): void {
+    this.update((state) => putMessageBatches(state, batches));
+    for (const batch of batches) this.index.add(batch.messages.flatMap(messageDocuments));
   }
 
   /** Stores conversations and indexes their names. */
@@ -151,7 +158,7 @@ export class Core {
       if (cached && Object.keys(this.state.conversations).length === 0) {
         this.ingestConversations(cached.conversations);
         this.update((state) => ({ ...state, creator: state.creator ?? cached.creator, unread: cached.unread }));
-        for (const thread of cached.threads) this.ingest(thread.conversationId, thread.messages);
+        this.ingestBatches(cached.threads);
       }
     } catch (error) {
       this.report(error);

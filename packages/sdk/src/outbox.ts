@@ -4,8 +4,6 @@
  * client id the server de-duplicates by, so a repeated attempt never delivers twice.
  * @packageDocumentation
  */
-import { openDB } from 'idb';
-
 /** A send waiting for, or refused by, the server. */
 export interface OutboxEntry {
   /** Client-generated id; the server de-duplicates by it. */
@@ -23,7 +21,7 @@ export interface OutboxEntry {
   readonly failed: boolean;
 }
 
-/** Where the outbox lives. In-memory by default; {@link indexedDbOutbox} survives reloads. */
+/** Where the outbox lives. In-memory by default; `indexedDbOutbox` from `@creator-im/sdk/storage` survives reloads. */
 export interface OutboxStorage {
   load(): Promise<OutboxEntry[]>;
   put(entry: OutboxEntry): Promise<void>;
@@ -46,24 +44,8 @@ export function memoryOutbox(): OutboxStorage {
   };
 }
 
-/**
- * An outbox in IndexedDB (through `idb`), shared by every tab and client of the same database
- * name. In Node, install a global `indexedDB` first (e.g. `fake-indexeddb/auto`).
- */
-export function indexedDbOutbox(name = 'creator-im'): OutboxStorage {
-  const db = openDB(name, 1, { upgrade: (database) => database.createObjectStore('outbox', { keyPath: 'clientId' }) });
-  return {
-    load: async () => byOrder((await (await db).getAll('outbox')) as OutboxEntry[]),
-    put: async (entry) => {
-      await (await db).put('outbox', entry);
-    },
-    delete: async (clientId) => {
-      await (await db).delete('outbox', clientId);
-    },
-  };
-}
-
-const byOrder = (entries: OutboxEntry[]): OutboxEntry[] => entries.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+/** Sorts entries into delivery order. */
+export const byOrder = (entries: OutboxEntry[]): OutboxEntry[] => entries.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
 
 let lastOrder = 0;
 

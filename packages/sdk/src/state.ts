@@ -103,7 +103,30 @@ export function putConversations(
     next[conversation.id] = conversation;
     unread = adjustUnread(unread, before, conversation, before ? 0 : unseenUnread(conversation));
   }
+  journal.set(next, { base: state.conversations, ids: conversations.map((c) => c.id) });
   return { ...state, conversations: next, unread };
+}
+
+type ConversationMap = CimState['conversations'];
+
+/** Which conversations each new conversations map changed from the map it was made from. */
+const journal = new WeakMap<ConversationMap, { readonly base: ConversationMap; readonly ids: readonly string[] }>();
+
+/**
+ * The ids of conversations that differ between two conversations maps, when `next` was made from
+ * `previous` by a few writes; null when that is unknown (then compare everything). Lets inbox
+ * views update in O(changes · log n) instead of re-sorting every conversation per event.
+ */
+export function changedConversations(previous: ConversationMap, next: ConversationMap): readonly string[] | null {
+  const ids: string[] = [];
+  let map = next;
+  for (let steps = 0; map !== previous; steps++) {
+    const entry = journal.get(map);
+    if (!entry || steps > 16) return null;
+    ids.push(...entry.ids);
+    map = entry.base;
+  }
+  return ids;
 }
 
 function adjustUnread(unread: CimState['unread'], before: Conversation | undefined, after: Conversation, unseen: number): CimState['unread'] {
@@ -151,29 +174,41 @@ export function mergeMessages(thread: Thread, incoming: readonly Message[]): Thr
 /** The id under which an unconfirmed send lives in its thread. */
 export const localId = (clientId: string): string => `local:${clientId}`;
 
-/** Folds entity payloads carried by messages (samples, invitations) into their registries. */
-export function putMessages(state: CimState, conversationId: string, messages: readonly Message[], patch: Partial<Thread> = {}): CimState {
-  const thread = state.threads[conversationId] ?? EMPTY_THREAD;
+/** Messages for one conversation, with optional thread fields to set. */
+export interface MessageBatch {
+  readonly conversationId: string;
+  readonly messages: readonly Message[];
+  readonly patch?: Partial<Thread>;
+}
+
+/**
+ * Merges messages into their threads and folds entity payloads carried by messages (samples,
+ * invitations) into their registries. Takes many conversations at once so hydrating a large inbox
+ * copies each registry once, not once per conversation.
+ */
+export function putMessageBatches(state: CimState, batches: readonly MessageBatch[]): CimState {
+  if (batches.length === 0) return state;
+  const threads = { ...state.threads };
   let samples = state.samples;
   let invitations = state.invitations;
-  for (const message of messages) {
-    if (message.type === 'SAMPLE_REQUEST' && !samples[message.sample.id]) samples = { ...samples, [message.sample.id]: message.sample };
-    if (message.type === 'AGENCY_INVITATION' && !invitations[message.invitation.id]) {
-      invitations = { ...invitations, [message.invitation.id]: message.invitation };
+  const collab: Conversation[] = [];
+  for (const { conversationId, messages, patch } of batches) {
+    for (const message of messages) {
+      if (message.type === 'SAMPLE_REQUEST' && !samples[message.sample.id]) samples = { ...samples, [message.sample.id]: message.sample };
+      if (message.type === 'AGENCY_INVITATION' && !invitations[message.invitation.id]) {
+        invitations = { ...invitations, [message.invitation.id]: message.invitation };
+      }
     }
+    const conversation = state.conversations[conversationId];
+    if (conversation && !conversation.collab && messages.some(carriesCollabInvite)) collab.push({ ...conversation, collab: true });
+    threads[conversationId] = { ...mergeMessages(threads[conversationId] ?? EMPTY_THREAD, messages), ...patch };
   }
-  let conversations = state.conversations;
-  const conversation = conversations[conversationId];
-  if (conversation && !conversation.collab && messages.some(carriesCollabInvite)) {
-    conversations = { ...conversations, [conversationId]: { ...conversation, collab: true } };
-  }
-  return {
-    ...state,
-    samples,
-    invitations,
-    conversations,
-    threads: { ...state.threads, [conversationId]: { ...mergeMessages(thread, messages), ...patch } },
-  };
+  return putConversations({ ...state, samples, invitations, threads }, collab);
+}
+
+/** {@link putMessageBatches} for one conversation. */
+export function putMessages(state: CimState, conversationId: string, messages: readonly Message[], patch: Partial<Thread> = {}): CimState {
+  return putMessageBatches(state, [{ conversationId, messages, patch }]);
 }
 
 /** Replaces one thread's fields. */

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createClient, indexedDbCache, CimError } from '@creator-im/sdk';
+import { createClient, CimError } from '@creator-im/sdk';
+import { indexedDbCache } from '@creator-im/sdk/storage';
 import { BASE, conversationOf, setup, until } from './helpers.js';
 
 test('a cached inbox shows at once on the next start, even offline, then revalidates when the network is back', async () => {

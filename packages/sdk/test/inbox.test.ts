@@ -163,3 +163,44 @@ test('a new message in one conversation does not notify listeners of another', a
     t.close();
   }
 });
+
+test('property: every inbox view, updated incrementally event by event, equals a full filter-and-sort', async () => {
+  const { default: fc } = await import('fast-check');
+  const { compareConversations, inTab, matchesFilter, INBOX_TABS, INBOX_FILTERS } = await import('@creator-im/sdk');
+  const t = setup();
+  try {
+    await t.client.start();
+    for (const tab of INBOX_TABS) await t.client.inbox.load({ tab }, { limit: 200 });
+    const views = INBOX_TABS.flatMap((tab) => INBOX_FILTERS.map((filter) => ({ tab, filter, store: t.client.inbox.view({ tab, filter }) })));
+    const stops = views.map(({ store }) => store.subscribe(() => store.getSnapshot()));
+    const ids = Object.keys(t.client.state.getSnapshot().conversations);
+    let seq = t.client.state.getSnapshot().lastSeq;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ pick: fc.nat(ids.length - 1), minutes: fc.integer({ min: -60, max: 600 }), unread: fc.nat(3), starred: fc.boolean(), replied: fc.boolean() }), { minLength: 1, maxLength: 5 }),
+        (changes) => {
+          for (const change of changes) {
+            const conversation = t.client.state.getSnapshot().conversations[ids[change.pick]!]!;
+            const at = new Date(Date.parse(conversation.lastActivityAt) + change.minutes * 60_000).toISOString();
+            seq++;
+            t.client.receive({
+              id: `e${seq}`,
+              seq,
+              type: 'conversation.updated',
+              data: { conversation: { ...conversation, lastActivityAt: at, unreadCount: change.unread, starred: change.starred, repliedAt: change.replied ? at : null } },
+            });
+          }
+          const all = Object.values(t.client.state.getSnapshot().conversations);
+          for (const { tab, filter, store } of views) {
+            const expected = all.filter((c) => inTab(c, tab) && matchesFilter(c, filter)).sort(compareConversations).map((c) => c.id);
+            assert.deepEqual(store.getSnapshot().conversations.map((c) => c.id), expected, `${tab}/${filter}`);
+          }
+        },
+      ),
+      { numRuns: 300, seed: 11 },
+    );
+    stops.forEach((stop) => stop());
+  } finally {
+    t.close();
+  }
+});

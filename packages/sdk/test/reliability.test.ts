@@ -6,7 +6,8 @@ import 'fake-indexeddb/auto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { createClient, indexedDbOutbox, type ClientOptions, type CreatorImClient, type WebSocketLike } from '@creator-im/sdk';
+import { createClient, type ClientOptions, type CreatorImClient, type WebSocketLike } from '@creator-im/sdk';
+import { indexedDbOutbox } from '@creator-im/sdk/storage';
 import { startServer, type RunningServer } from '../../../mocks/server.js';
 import { until } from './helpers.js';
 

@@ -15,7 +15,7 @@ export class BlocksModule {
 
   /** Blocked sellers, by seller id. */
   readonly blocked: ReadableStore<Readonly<Record<string, Party>>> = select(
-    { getSnapshot: () => this.core.state, subscribe: (l) => this.core.store.subscribe(l) },
+    this.core.store,
     (state) => state.blockedSellers,
   );
 

@@ -20,7 +20,7 @@ export class ConversationsModule {
 
   /** The creator's quick replies (reply templates). */
   readonly quickReplies: ReadableStore<readonly QuickReply[]> = select(
-    { getSnapshot: () => this.core.state, subscribe: (l) => this.core.store.subscribe(l) },
+    this.core.store,
     (state) => state.quickReplies,
   );
 

@@ -2,9 +2,51 @@ import { ArgumentError } from '../errors.js';
 import type { Core } from '../core.js';
 import { compareConversations, INBOX_FILTERS, INBOX_TABS, inTab, matchesFilter, type InboxFilter, type InboxTab } from '../rules.js';
 import { ConversationPageSchema, ConversationResultSchema, SummarySchema, type Conversation } from '../schemas.js';
-import { EMPTY_VIEW, patchView, type CimState, type ViewPaging, viewKey } from '../state.js';
+import { changedConversations, EMPTY_VIEW, patchView, type CimState, type ViewPaging, viewKey } from '../state.js';
 import { select, type ReadableStore } from '../store.js';
 import { toCimError } from '../errors.js';
+
+/** Filters and sorts every conversation; keeps `previous` when nothing moved. */
+function fullList(all: CimState['conversations'], passes: (c: Conversation) => boolean, previous: readonly Conversation[]): readonly Conversation[] {
+  const list = Object.values(all).filter(passes).sort(compareConversations);
+  return list.length === previous.length && list.every((item, i) => item === previous[i]) ? previous : list;
+}
+
+/** Where `conversation` goes in a list sorted by {@link compareConversations} (binary search). */
+function insertionPoint(list: readonly Conversation[], conversation: Conversation): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compareConversations(list[mid]!, conversation) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Applies a few changed conversations to a sorted list: O(changes · log n) plus one copy. */
+function updateSorted(
+  list: readonly Conversation[],
+  ids: readonly string[],
+  before: CimState['conversations'],
+  after: CimState['conversations'],
+  passes: (c: Conversation | undefined) => c is Conversation,
+): readonly Conversation[] {
+  let next: Conversation[] | undefined;
+  for (const id of new Set(ids)) {
+    const old = before[id];
+    const now = after[id];
+    if (old === now) continue;
+    next ??= list.slice();
+    if (passes(old)) {
+      const at = insertionPoint(next, old);
+      const index = next[at] === old ? at : next.indexOf(old);
+      if (index >= 0) next.splice(index, 1);
+    }
+    if (passes(now)) next.splice(insertionPoint(next, now), 0, now);
+  }
+  return next ?? list;
+}
 
 /** One inbox view: a tab with a filter. */
 export interface InboxQuery {
@@ -39,7 +81,7 @@ export class InboxModule {
 
   /** Unread message counts per tab, for tab badges. */
   readonly unread: ReadableStore<CimState['unread']> = select(
-    { getSnapshot: () => this.core.state, subscribe: (l) => this.core.store.subscribe(l) },
+    this.core.store,
     (state) => state.unread,
   );
 
@@ -48,7 +90,7 @@ export class InboxModule {
    * "TikTok Shop" or "Agency"; "Collab Messages" only regroups some of them, so it is not added.
    */
   readonly totalUnread: ReadableStore<number> = select(
-    { getSnapshot: () => this.core.state, subscribe: (l) => this.core.store.subscribe(l) },
+    this.core.store,
     (state) => state.unread.shop + state.unread.agency,
   );
 
@@ -63,15 +105,15 @@ export class InboxModule {
     if (!view) {
       let lastConversations: CimState['conversations'] | undefined;
       let lastList: readonly Conversation[] = [];
+      const passes = (conversation: Conversation | undefined): conversation is Conversation =>
+        conversation !== undefined && inTab(conversation, tab) && matchesFilter(conversation, filter);
       view = select(
         this.core.store,
         (state): InboxView => {
           if (state.conversations !== lastConversations) {
+            const changed = lastConversations && changedConversations(lastConversations, state.conversations);
+            lastList = changed ? updateSorted(lastList, changed, lastConversations!, state.conversations, passes) : fullList(state.conversations, passes, lastList);
             lastConversations = state.conversations;
-            const list = Object.values(state.conversations)
-              .filter((conversation) => inTab(conversation, tab) && matchesFilter(conversation, filter))
-              .sort(compareConversations);
-            if (list.length !== lastList.length || list.some((item, i) => item !== lastList[i])) lastList = list;
           }
           const paging = state.views[key] ?? EMPTY_VIEW;
           return { ...paging, conversations: lastList, hasMore: !paging.loaded || paging.nextCursor !== null };

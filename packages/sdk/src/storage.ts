@@ -1,0 +1,44 @@
+/**
+ * `@creator-im/sdk/storage`: the IndexedDB storages (through `idb`), kept out of the main entry so
+ * a client that does not persist pays nothing for them.
+ * @packageDocumentation
+ */
+import { openDB } from 'idb';
+import { byOrder, type OutboxEntry, type OutboxStorage } from './outbox.js';
+import type { CachedInbox, InboxCache } from './cache.js';
+
+/**
+ * An outbox in IndexedDB (through `idb`), shared by every tab and client of the same database
+ * name. In Node, install a global `indexedDB` first (e.g. `fake-indexeddb/auto`).
+ */
+export function indexedDbOutbox(name = 'creator-im'): OutboxStorage {
+  const db = openDB(name, 1, { upgrade: (database) => database.createObjectStore('outbox', { keyPath: 'clientId' }) });
+  return {
+    load: async () => byOrder((await (await db).getAll('outbox')) as OutboxEntry[]),
+    put: async (entry) => {
+      await (await db).put('outbox', entry);
+    },
+    delete: async (clientId) => {
+      await (await db).delete('outbox', clientId);
+    },
+  };
+}
+
+/**
+ * An inbox cache in IndexedDB (through `idb`). `creatorKey` identifies the signed-in creator, so
+ * two creators sharing a browser never see each other's inbox. In Node, install a global
+ * `indexedDB` first (e.g. `fake-indexeddb/auto`).
+ */
+export function indexedDbCache(creatorKey: string, name = 'creator-im-cache'): InboxCache {
+  if (typeof creatorKey !== 'string' || !creatorKey) throw new TypeError('indexedDbCache needs the signed-in creator’s key.');
+  const db = openDB(name, 1, { upgrade: (database) => database.createObjectStore('inbox') });
+  return {
+    load: async () => (await (await db).get('inbox', creatorKey)) as CachedInbox | undefined,
+    save: async (inbox) => {
+      await (await db).put('inbox', inbox, creatorKey);
+    },
+    clear: async () => {
+      await (await db).delete('inbox', creatorKey);
+    },
+  };
+}

@@ -1,0 +1,3 @@
+/** Types of chromium.mjs. */
+export function chromiumPath(): string | undefined;
+export const chromiumArgs: string[];
