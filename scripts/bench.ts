@@ -145,7 +145,7 @@ function syntheticInbox(conversations: number, perConversation: number): CachedI
   return { savedAt: ISO(0), creator: { id: 'creator-1', name: 'Mia' }, unread: { shop: conversations, collab: 0, agency: 0 }, conversations: list, threads };
 }
 
-async function sdkAtScale(conversations: number, perConversation: number, events: number) {
+export async function sdkAtScale(conversations: number, perConversation: number, events: number) {
   const data = syntheticInbox(conversations, perConversation);
   const client = createClient({
     baseUrl: 'http://offline.invalid',
@@ -260,6 +260,11 @@ async function rendering() {
 }
 
 const started = performance.now();
+if (process.argv.includes('--profile-scale')) {
+  const r = await sdkAtScale(Number(process.env.N ?? 2000), 20, 500);
+  console.log(r.hydrateMs, r.median);
+  process.exit(0);
+}
 // `--only=scale,search` runs some sections (while working on one); the full run writes the JSON.
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
 const wanted = (name: string) => !only || only.includes(name);

@@ -103,14 +103,17 @@ export function putConversations(
     next[conversation.id] = conversation;
     unread = adjustUnread(unread, before, conversation, before ? 0 : unseenUnread(conversation));
   }
-  journal.set(next, { base: state.conversations, ids: conversations.map((c) => c.id) });
+  journal.set(next, { base: new WeakRef(state.conversations), ids: conversations.map((c) => c.id) });
   return { ...state, conversations: next, unread };
 }
 
 type ConversationMap = CimState['conversations'];
 
-/** Which conversations each new conversations map changed from the map it was made from. */
-const journal = new WeakMap<ConversationMap, { readonly base: ConversationMap; readonly ids: readonly string[] }>();
+/**
+ * Which conversations each new conversations map changed from the map it was made from. The base
+ * is held weakly, or every past version of the inbox would stay alive through the chain.
+ */
+const journal = new WeakMap<ConversationMap, { readonly base: WeakRef<ConversationMap>; readonly ids: readonly string[] }>();
 
 /**
  * The ids of conversations that differ between two conversations maps, when `next` was made from
@@ -123,8 +126,10 @@ export function changedConversations(previous: ConversationMap, next: Conversati
   for (let steps = 0; map !== previous; steps++) {
     const entry = journal.get(map);
     if (!entry || steps > 16) return null;
+    const base = entry.base.deref();
+    if (!base) return null;
     ids.push(...entry.ids);
-    map = entry.base;
+    map = base;
   }
   return ids;
 }
