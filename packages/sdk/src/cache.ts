@@ -28,14 +28,14 @@ export const CACHE_LIMITS = { conversations: 500, threads: 50, messagesPerThread
 
 /** The cacheable part of a state: confirmed data only (unsent messages live in the outbox). */
 export function snapshotForCache(state: CimState): CachedInbox {
-  const conversations = Object.values(state.conversations)
+  const conversations = [...state.conversations.values()]
     .sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : -1))
     .slice(0, CACHE_LIMITS.conversations);
   const threads = conversations
     .slice(0, CACHE_LIMITS.threads)
     .map((conversation) => ({
       conversationId: conversation.id,
-      messages: (state.threads[conversation.id]?.messages ?? []).filter((m) => !m.delivery).slice(-CACHE_LIMITS.messagesPerThread),
+      messages: (state.threads.get(conversation.id)?.messages ?? []).filter((m) => !m.delivery).slice(-CACHE_LIMITS.messagesPerThread),
     }))
     .filter((thread) => thread.messages.length > 0);
   return { savedAt: new Date().toISOString(), creator: state.creator, unread: state.unread, conversations, threads };

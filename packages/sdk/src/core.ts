@@ -155,7 +155,7 @@ export class Core {
     if (!cache || this.stopCaching) return;
     try {
       const cached = await cache.load();
-      if (cached && Object.keys(this.state.conversations).length === 0) {
+      if (cached && this.state.conversations.size === 0) {
         this.ingestConversations(cached.conversations);
         this.update((state) => ({ ...state, creator: state.creator ?? cached.creator, unread: cached.unread }));
         this.ingestBatches(cached.threads);
@@ -272,7 +272,7 @@ export class Core {
   /** Restores the persisted outbox (after a reload) and sends what is in it. */
   async restoreOutbox(): Promise<void> {
     for (const entry of await this.outbox.load()) {
-      if (!this.state.threads[entry.conversationId]?.messages.some((m) => m.clientId === entry.clientId)) {
+      if (!this.state.threads.get(entry.conversationId)?.messages.some((m) => m.clientId === entry.clientId)) {
         this.ingest(entry.conversationId, [optimisticMessage(entry)]);
       }
       this.setDelivery(entry, entry.failed ? 'failed' : 'sending');

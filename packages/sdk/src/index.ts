@@ -13,6 +13,7 @@ export * from './rules.js';
 export * from './schemas.js';
 export { fold, matchRanges, SEARCH_MODULES, SearchIndex, conversationDocuments, messageDocuments, type SearchDocument, type SearchModule, type SearchOptions } from './search.js';
 export type { CimState, ConnectionState, LoadStatus, ShowcaseEntry, Thread, ViewPaging } from './state.js';
+export { IdMap } from './id-map.js';
 export { select, Store, type Listener, type ReadableStore, type Unsubscribe } from './store.js';
 export type { InboxQuery, InboxView, InboxModule } from './modules/inbox.js';
 export { MAX_TEXT_LENGTH, type ConversationsModule } from './modules/conversations.js';

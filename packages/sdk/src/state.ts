@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type { CimError } from './errors.js';
+import { IdMap } from './id-map.js';
 import { carriesCollabInvite, INBOX_TABS, inTab, type InboxTab } from './rules.js';
 import type {
   AgencyInvitation,
@@ -50,11 +51,13 @@ export interface CimState {
   readonly connection: ConnectionState;
   /** Last real-time sequence applied. */
   readonly lastSeq: number;
-  readonly conversations: Readonly<Record<string, Conversation>>;
+  /** Conversations by id (an immutable map: `get(id)`, `values()`). */
+  readonly conversations: IdMap<Conversation>;
   readonly views: Readonly<Record<string, ViewPaging>>;
   /** Unread message counts per tab. */
   readonly unread: Readonly<Record<InboxTab, number>>;
-  readonly threads: Readonly<Record<string, Thread>>;
+  /** Each conversation's loaded messages, by conversation id. */
+  readonly threads: IdMap<Thread>;
   readonly samples: Readonly<Record<string, SampleRequest>>;
   readonly invitations: Readonly<Record<string, AgencyInvitation>>;
   /** Agreement ids the creator ticked, per invitation (local until Accept). */
@@ -72,10 +75,10 @@ export const initialState: CimState = {
   creator: null,
   connection: 'idle',
   lastSeq: 0,
-  conversations: {},
+  conversations: IdMap.empty(),
   views: {},
   unread: { shop: 0, collab: 0, agency: 0 },
-  threads: {},
+  threads: IdMap.empty(),
   samples: {},
   invitations: {},
   acknowledged: {},
@@ -96,13 +99,14 @@ export function putConversations(
   unseenUnread: (conversation: Conversation) => number = () => 0,
 ): CimState {
   if (conversations.length === 0) return state;
-  const next = { ...state.conversations };
   let unread = state.unread;
+  const written = new Map<string, Conversation>();
   for (const conversation of conversations) {
-    const before = next[conversation.id];
-    next[conversation.id] = conversation;
+    const before = written.get(conversation.id) ?? state.conversations.get(conversation.id);
+    written.set(conversation.id, conversation);
     unread = adjustUnread(unread, before, conversation, before ? 0 : unseenUnread(conversation));
   }
+  const next = state.conversations.set(written);
   journal.set(next, { base: new WeakRef(state.conversations), ids: conversations.map((c) => c.id) });
   return { ...state, conversations: next, unread };
 }
@@ -193,7 +197,7 @@ export interface MessageBatch {
  */
 export function putMessageBatches(state: CimState, batches: readonly MessageBatch[]): CimState {
   if (batches.length === 0) return state;
-  const threads = { ...state.threads };
+  const threads = new Map<string, Thread>();
   let samples = state.samples;
   let invitations = state.invitations;
   const collab: Conversation[] = [];
@@ -204,11 +208,11 @@ export function putMessageBatches(state: CimState, batches: readonly MessageBatc
         invitations = { ...invitations, [message.invitation.id]: message.invitation };
       }
     }
-    const conversation = state.conversations[conversationId];
+    const conversation = state.conversations.get(conversationId);
     if (conversation && !conversation.collab && messages.some(carriesCollabInvite)) collab.push({ ...conversation, collab: true });
-    threads[conversationId] = { ...mergeMessages(threads[conversationId] ?? EMPTY_THREAD, messages), ...patch };
+    threads.set(conversationId, { ...mergeMessages(threads.get(conversationId) ?? state.threads.get(conversationId) ?? EMPTY_THREAD, messages), ...patch });
   }
-  return putConversations({ ...state, samples, invitations, threads }, collab);
+  return putConversations({ ...state, samples, invitations, threads: state.threads.set(threads) }, collab);
 }
 
 /** {@link putMessageBatches} for one conversation. */
@@ -218,13 +222,13 @@ export function putMessages(state: CimState, conversationId: string, messages: r
 
 /** Replaces one thread's fields. */
 export function patchThread(state: CimState, conversationId: string, patch: Partial<Thread>): CimState {
-  const thread = state.threads[conversationId] ?? EMPTY_THREAD;
-  return { ...state, threads: { ...state.threads, [conversationId]: { ...thread, ...patch } } };
+  const thread = state.threads.get(conversationId) ?? EMPTY_THREAD;
+  return { ...state, threads: state.threads.set([[conversationId, { ...thread, ...patch }]]) };
 }
 
 /** Removes one message (a discarded unsent message). */
 export function removeMessage(state: CimState, conversationId: string, messageId: string): CimState {
-  const thread = state.threads[conversationId];
+  const thread = state.threads.get(conversationId);
   if (!thread) return state;
   const messages = thread.messages.filter((message) => message.id !== messageId);
   return messages.length === thread.messages.length ? state : patchThread(state, conversationId, { messages });
@@ -232,7 +236,7 @@ export function removeMessage(state: CimState, conversationId: string, messageId
 
 /** Replaces one message in place (delivery state changes). */
 export function replaceMessage(state: CimState, conversationId: string, messageId: string, recipe: (message: Message) => Message): CimState {
-  const thread = state.threads[conversationId];
+  const thread = state.threads.get(conversationId);
   const index = thread?.messages.findIndex((message) => message.id === messageId) ?? -1;
   if (!thread || index < 0) return state;
   const messages = thread.messages.slice();
@@ -245,7 +249,7 @@ export function putBlock(state: CimState, seller: Party, blocked: boolean): CimS
   const blockedSellers = blocked
     ? { ...state.blockedSellers, [seller.id]: seller }
     : Object.fromEntries(Object.entries(state.blockedSellers).filter(([id]) => id !== seller.id));
-  const touched = Object.values(state.conversations)
+  const touched = [...state.conversations.values()]
     .filter((conversation) => conversation.counterpart.id === seller.id && conversation.blocked !== blocked)
     .map((conversation) => ({ ...conversation, blocked }));
   return putConversations({ ...state, blockedSellers }, touched);

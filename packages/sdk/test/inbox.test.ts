@@ -51,7 +51,7 @@ test('a malformed page is a ValidationError naming the bad field; nothing is sto
     assert.ok(error instanceof ValidationError);
     assert.ok(error instanceof CimError && error.code === 'invalid_payload');
     assert.match(error.issues.join('\n'), /counterpart/);
-    assert.deepEqual(t.client.state.getSnapshot().conversations, {});
+    assert.equal(t.client.state.getSnapshot().conversations.size, 0, 'nothing stored');
   } finally {
     t.close();
   }
@@ -173,14 +173,14 @@ test('property: every inbox view, updated incrementally event by event, equals a
     for (const tab of INBOX_TABS) await t.client.inbox.load({ tab }, { limit: 200 });
     const views = INBOX_TABS.flatMap((tab) => INBOX_FILTERS.map((filter) => ({ tab, filter, store: t.client.inbox.view({ tab, filter }) })));
     const stops = views.map(({ store }) => store.subscribe(() => store.getSnapshot()));
-    const ids = Object.keys(t.client.state.getSnapshot().conversations);
+    const ids = [...t.client.state.getSnapshot().conversations.keys()];
     let seq = t.client.state.getSnapshot().lastSeq;
     fc.assert(
       fc.property(
         fc.array(fc.record({ pick: fc.nat(ids.length - 1), minutes: fc.integer({ min: -60, max: 600 }), unread: fc.nat(3), starred: fc.boolean(), replied: fc.boolean() }), { minLength: 1, maxLength: 5 }),
         (changes) => {
           for (const change of changes) {
-            const conversation = t.client.state.getSnapshot().conversations[ids[change.pick]!]!;
+            const conversation = t.client.state.getSnapshot().conversations.get(ids[change.pick]!)!;
             const at = new Date(Date.parse(conversation.lastActivityAt) + change.minutes * 60_000).toISOString();
             seq++;
             t.client.receive({
@@ -190,7 +190,7 @@ test('property: every inbox view, updated incrementally event by event, equals a
               data: { conversation: { ...conversation, lastActivityAt: at, unreadCount: change.unread, starred: change.starred, repliedAt: change.replied ? at : null } },
             });
           }
-          const all = Object.values(t.client.state.getSnapshot().conversations);
+          const all = [...t.client.state.getSnapshot().conversations.values()];
           for (const { tab, filter, store } of views) {
             const expected = all.filter((c) => inTab(c, tab) && matchesFilter(c, filter)).sort(compareConversations).map((c) => c.id);
             assert.deepEqual(store.getSnapshot().conversations.map((c) => c.id), expected, `${tab}/${filter}`);

@@ -22,9 +22,9 @@ function clientFor(server: RunningServer, options: Partial<ClientOptions> = {}):
 /** Every message the client holds, as `conversation:id` in thread order. */
 function clientLog(client: CreatorImClient): string[] {
   const threads = client.state.getSnapshot().threads;
-  return Object.keys(threads)
+  return [...threads.keys()]
     .sort()
-    .flatMap((id) => threads[id]!.messages.map((m) => `${id}:${m.id}`));
+    .flatMap((id) => threads.get(id)!.messages.map((m) => `${id}:${m.id}`));
 }
 
 test('5,000 events while the socket is dropped 20 times: the client holds exactly the server’s messages, in order', async () => {
@@ -73,7 +73,7 @@ test('1,000 sends while 30 % of requests fail (5xx before or after the work, or 
     const ids = await Promise.all(Array.from({ length: 1000 }, (_, i) => client.conversations.sendText(conversations[i % conversations.length]!, `message ${i}`)));
     await until(() => {
       const threads = client.state.getSnapshot().threads;
-      return Object.values(threads).every((t) => t.messages.every((m) => m.delivery === undefined));
+      return [...threads.values()].every((t) => t.messages.every((m) => m.delivery === undefined));
     }, 60_000);
     const onServer = new Map<string, number>();
     for (const messages of server.backend.messages.values()) for (const m of messages) if (m.clientId) onServer.set(m.clientId, (onServer.get(m.clientId) ?? 0) + 1);
@@ -128,7 +128,7 @@ test('a blocked seller’s message sent through the server never reaches the cre
     // A marker from another seller proves the socket delivered everything sent after the refusal.
     await fetch(`${server.url}/mock/sellers/shop-8/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'TEXT', text: 'marker' }) });
     await until(() => client.state.getSnapshot().lastSeq === server.backend.lastSeq, 5000);
-    const all = Object.values(client.state.getSnapshot().threads).flatMap((t) => t.messages);
+    const all = [...client.state.getSnapshot().threads.values()].flatMap((t) => t.messages);
     assert.ok(all.some((m) => m.type === 'TEXT' && m.text === 'marker'));
     assert.ok(!all.some((m) => m.type === 'TEXT' && m.text === 'blocked hello'));
   } finally {

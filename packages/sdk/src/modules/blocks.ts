@@ -37,7 +37,7 @@ export class BlocksModule {
 
   private async set(conversationId: string, blocked: boolean): Promise<void> {
     requireId(conversationId, 'conversationId');
-    const conversation = this.core.state.conversations[conversationId];
+    const conversation = this.core.state.conversations.get(conversationId);
     if (!conversation) throw new RuleViolationError('unknown_entity', `Unknown conversation "${conversationId}".`);
     const seller = conversation.counterpart;
     if (seller.kind !== 'seller') throw new RuleViolationError('not_a_seller_conversation', 'Only sellers can be blocked.');

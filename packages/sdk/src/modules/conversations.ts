@@ -29,7 +29,7 @@ export class ConversationsModule {
     requireId(conversationId, 'conversationId');
     let store = this.threads.get(conversationId);
     if (!store) {
-      store = select(this.core.store, (state) => state.threads[conversationId] ?? EMPTY_THREAD);
+      store = select(this.core.store, (state) => state.threads.get(conversationId) ?? EMPTY_THREAD);
       this.threads.set(conversationId, store);
     }
     return store;
@@ -38,7 +38,7 @@ export class ConversationsModule {
   /** A live view of one conversation's summary (name, blocked, starred…). */
   conversation(conversationId: string): ReadableStore<Conversation | undefined> {
     requireId(conversationId, 'conversationId');
-    return select(this.core.store, (state) => state.conversations[conversationId]);
+    return select(this.core.store, (state) => state.conversations.get(conversationId));
   }
 
   /** Loads the latest page of history (on opening a conversation). */
@@ -48,7 +48,7 @@ export class ConversationsModule {
 
   /** Loads the next older page; does nothing at the start of history or while loading. */
   async loadOlder(conversationId: string, options: { signal?: AbortSignal; limit?: number } = {}): Promise<void> {
-    const thread = this.core.state.threads[conversationId] ?? EMPTY_THREAD;
+    const thread = this.core.state.threads.get(conversationId) ?? EMPTY_THREAD;
     if (thread.status === 'loading') return;
     if (!thread.loaded) return this.loadLatest(conversationId, options);
     if (thread.olderCursor === null) return;
@@ -67,7 +67,7 @@ export class ConversationsModule {
       });
       // All or nothing: one malformed message rejects the page and leaves the thread as it was.
       const messages = page.messages.map(decodeMessage);
-      const thread = this.core.state.threads[conversationId] ?? EMPTY_THREAD;
+      const thread = this.core.state.threads.get(conversationId) ?? EMPTY_THREAD;
       const olderCursor = before === null && thread.loaded ? thread.olderCursor : page.olderCursor;
       this.core.ingest(conversationId, messages, { status: 'ready', loaded: true, olderCursor });
     } catch (error) {
@@ -88,7 +88,7 @@ export class ConversationsModule {
     const trimmed = text.trim();
     if (!trimmed) throw new RuleViolationError('empty_message', 'A message cannot be empty.');
     if (trimmed.length > MAX_TEXT_LENGTH) throw new ArgumentError(`A message is at most ${MAX_TEXT_LENGTH} characters.`);
-    const conversation = this.core.state.conversations[conversationId];
+    const conversation = this.core.state.conversations.get(conversationId);
     if (conversation?.blocked) throw new RuleViolationError('seller_blocked', 'Unblock this seller to send messages.');
     const entry = newEntry(conversationId, 'text', trimmed);
     await this.core.enqueue(entry);

@@ -8,7 +8,7 @@ import { toCimError } from '../errors.js';
 
 /** Filters and sorts every conversation; keeps `previous` when nothing moved. */
 function fullList(all: CimState['conversations'], passes: (c: Conversation) => boolean, previous: readonly Conversation[]): readonly Conversation[] {
-  const list = Object.values(all).filter(passes).sort(compareConversations);
+  const list = [...all.values()].filter(passes).sort(compareConversations);
   return list.length === previous.length && list.every((item, i) => item === previous[i]) ? previous : list;
 }
 
@@ -34,8 +34,8 @@ function updateSorted(
 ): readonly Conversation[] {
   let next: Conversation[] | undefined;
   for (const id of new Set(ids)) {
-    const old = before[id];
-    const now = after[id];
+    const old = before.get(id);
+    const now = after.get(id);
     if (old === now) continue;
     next ??= list.slice();
     if (passes(old)) {
@@ -171,7 +171,7 @@ export class InboxModule {
 
   /** A conversation by id, if known. */
   get(conversationId: string): Conversation | undefined {
-    return this.core.state.conversations[conversationId];
+    return this.core.state.conversations.get(conversationId);
   }
 
   /** Stars or un-stars a conversation ("Starred" filter). Optimistic; rolled back on failure. */
@@ -189,7 +189,7 @@ export class InboxModule {
 
   /** Marks a conversation read. Optimistic; rolled back on failure. */
   async markRead(conversationId: string): Promise<void> {
-    if (this.core.state.conversations[conversationId]?.unreadCount === 0) return;
+    if (this.core.state.conversations.get(conversationId)?.unreadCount === 0) return;
     await this.patch(conversationId, { unreadCount: 0 }, () =>
       this.core.http.request(`/api/conversations/${encodeURIComponent(conversationId)}/read`, {
         method: 'POST',
@@ -201,7 +201,7 @@ export class InboxModule {
   }
 
   private async patch(conversationId: string, patch: Partial<Conversation>, send: () => Promise<{ conversation: Conversation }>): Promise<void> {
-    const before = this.core.state.conversations[conversationId];
+    const before = this.core.state.conversations.get(conversationId);
     if (!before) throw new ArgumentError(`Unknown conversation "${String(conversationId)}".`);
     this.core.ingestConversations([{ ...before, ...patch }]);
     try {

@@ -27,7 +27,7 @@ export class SamplesModule {
     let lastSamples: unknown;
     let last: readonly Product[] = [];
     return select(this.core.store, (state) => {
-      const thread = state.threads[conversationId];
+      const thread = state.threads.get(conversationId);
       if (thread === lastThread && state.samples === lastSamples) return last;
       lastThread = thread;
       lastSamples = state.samples;
@@ -44,7 +44,7 @@ export class SamplesModule {
   async request(conversationId: string, product: Pick<Product, 'id'> & Partial<Product>): Promise<string> {
     requireId(conversationId, 'conversationId');
     requireId(product?.id, 'product.id');
-    const conversation = this.core.state.conversations[conversationId];
+    const conversation = this.core.state.conversations.get(conversationId);
     if (!conversation) throw new RuleViolationError('unknown_entity', `Unknown conversation "${conversationId}".`);
     if (conversation.counterpart.kind !== 'seller') throw new RuleViolationError('not_a_seller_conversation', 'Samples are requested from sellers.');
     if (conversation.blocked) throw new RuleViolationError('seller_blocked', 'Unblock this seller to request a sample.');
