@@ -67,6 +67,7 @@ export class Core {
   private readonly cache: InboxCache | undefined;
   private readonly cacheDelayMs: number;
   private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  private indexTimer: ReturnType<typeof setTimeout> | undefined;
   private stopCaching: (() => void) | undefined;
   disposed = false;
 
@@ -136,12 +137,23 @@ export class Core {
   ingestBatches(batches: readonly MessageBatch[]): void {
     this.update((state) => putMessageBatches(state, batches));
     for (const batch of batches) this.index.add(batch.messages.flatMap(messageDocuments));
+    this.scheduleIndexing();
+  }
+
+  /** Indexes new documents for search in short slices, so a large hydration never blocks a frame for long. */
+  private scheduleIndexing(): void {
+    if (this.indexTimer !== undefined || this.disposed || this.index.backlog === 0) return;
+    this.indexTimer = setTimeout(() => {
+      this.indexTimer = undefined;
+      if (!this.index.drain(Date.now() + 12)) this.scheduleIndexing();
+    }, 30);
   }
 
   /** Stores conversations and indexes their names. */
   ingestConversations(conversations: Parameters<typeof putConversations>[1], unseenUnread?: Parameters<typeof putConversations>[2]): void {
     this.update((state) => putConversations(state, conversations, unseenUnread));
     this.index.add(conversations.flatMap(conversationDocuments));
+    this.scheduleIndexing();
   }
 
   // ---- cache: an instant inbox on start, revalidated by the network ----
@@ -367,6 +379,7 @@ export class Core {
     this.disposed = true;
     this.stopCaching?.();
     clearTimeout(this.cacheTimer);
+    clearTimeout(this.indexTimer);
     this.realtime?.stop();
     for (const timer of this.retryTimers.values()) clearTimeout(timer);
     this.retryTimers.clear();

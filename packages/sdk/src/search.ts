@@ -103,30 +103,64 @@ export class SearchIndex {
   /** Documents by insertion slot; `undefined` once replaced. */
   private readonly slots: ((SearchDocument & { folded: string }) | undefined)[] = [];
   private readonly slotOf = new Map<string, number>();
-  private readonly grams = new Map<string, number[]>();
+  /** Per module, each gram's postings: the slots holding it, ascending. */
+  private readonly grams: Record<SearchModule, Map<number, number[]>> = { accounts: new Map(), messages: new Map(), products: new Map(), samples: new Map() };
+  /** Documents added but not indexed yet: indexing waits for idle time or the next query. */
+  private pending: SearchDocument[] = [];
+  private pendingAt = 0;
 
-  /** Number of documents held. */
+  /** Number of documents held (indexed or waiting). */
   get size(): number {
+    this.flush();
     return this.slotOf.size;
   }
 
-  /** Adds or replaces documents. */
+  /** Documents waiting to be indexed. */
+  get backlog(): number {
+    return this.pending.length - this.pendingAt;
+  }
+
+  /** Adds or replaces documents. Cheap: the work happens in {@link drain} or before the next query. */
   add(documents: Iterable<SearchDocument>): void {
-    for (const document of documents) {
+    for (const document of documents) this.pending.push(document);
+  }
+
+  /** Indexes waiting documents until `deadline` (a `performance.now()`-style time in ms); true when none is left. */
+  drain(deadline: number, now: () => number = () => Date.now()): boolean {
+    while (this.pendingAt < this.pending.length) {
+      const end = Math.min(this.pending.length, this.pendingAt + 500);
+      for (; this.pendingAt < end; this.pendingAt++) this.index(this.pending[this.pendingAt]!);
+      if (now() >= deadline) break;
+    }
+    if (this.pendingAt < this.pending.length) return false;
+    this.pending = [];
+    this.pendingAt = 0;
+    return true;
+  }
+
+  /** Indexes every waiting document now. */
+  flush(): void {
+    if (this.backlog > 0) this.drain(Infinity);
+  }
+
+  private index(document: SearchDocument): void {
+    {
       const previous = this.slotOf.get(document.key);
       if (previous !== undefined) {
-        if (this.slots[previous]!.text === document.text) continue;
+        if (this.slots[previous]!.text === document.text) return;
         this.slots[previous] = undefined;
       }
       const slot = this.slots.length;
       const folded = fold(document.text).folded;
       this.slots.push({ ...document, folded });
       this.slotOf.set(document.key, slot);
-      for (const gram of gramsOf(folded)) {
-        const postings = this.grams.get(gram);
-        if (postings) postings.push(slot);
-        else this.grams.set(gram, [slot]);
-      }
+      const grams = this.grams[document.module];
+      forEachGram(folded, (gram) => {
+        const postings = grams.get(gram);
+        // A gram repeated in one text would list the slot twice in a row.
+        if (!postings) grams.set(gram, [slot]);
+        else if (postings[postings.length - 1] !== slot) postings.push(slot);
+      });
     }
   }
 
@@ -134,50 +168,47 @@ export class SearchIndex {
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const needle = fold(query.trim()).folded;
     if (!needle) return [];
+    this.flush();
     const limit = options.limitPerModule ?? 20;
-    const perModule: Record<SearchModule, SearchHit[]> = { accounts: [], messages: [], products: [], samples: [] };
-    const seen = new Set<string>();
-    let full = 0;
-    const visit = (slot: number): boolean => {
-      const document = this.slots[slot];
-      if (!document) return false;
-      const bucket = perModule[document.module];
-      if (bucket.length >= limit || !document.folded.includes(needle)) return false;
-      // One hit per conversation and module: the results page lists conversations.
-      const dedupe = `${document.module}:${document.conversationId}`;
-      if (seen.has(dedupe)) return false;
-      seen.add(dedupe);
-      bucket.push({ module: document.module, conversationId: document.conversationId, messageId: document.messageId, text: document.text, ranges: matchRanges(document.text, query) });
-      if (bucket.length === limit) full++;
-      return full === SEARCH_MODULES.length;
-    };
-    const postings = this.rarestPostings(needle);
-    if (postings === null) {
-      for (let slot = this.slots.length - 1; slot >= 0; slot--) if (visit(slot)) break;
-    } else {
-      for (let i = postings.length - 1; i >= 0; i--) if (visit(postings[i]!)) break;
+    const hits: SearchHit[] = [];
+    // Each module walks its own postings, newest first, and stops once it has `limit` conversations.
+    for (const module of SEARCH_MODULES) {
+      const seen = new Set<string>();
+      const postings = this.rarestPostings(this.grams[module], needle);
+      const count = postings ? postings.length : this.slots.length;
+      for (let i = count - 1; i >= 0 && seen.size < limit; i--) {
+        const document = this.slots[postings ? postings[i]! : i];
+        if (!document || document.module !== module || !document.folded.includes(needle)) continue;
+        // One hit per conversation and module: the results page lists conversations.
+        if (seen.has(document.conversationId)) continue;
+        seen.add(document.conversationId);
+        hits.push({ module, conversationId: document.conversationId, messageId: document.messageId, text: document.text, ranges: matchRanges(document.text, query) });
+      }
     }
-    return SEARCH_MODULES.flatMap((module) => perModule[module]);
+    return hits;
   }
 
   /** The shortest postings list among the needle's grams; `[]` if one is missing; null for a one-character needle. */
-  private rarestPostings(needle: string): readonly number[] | null {
+  private rarestPostings(grams: Map<number, number[]>, needle: string): readonly number[] | null {
     let best: number[] | null = null;
-    for (const gram of gramsOf(needle)) {
-      const postings = this.grams.get(gram);
-      if (!postings) return [];
-      if (!best || postings.length < best.length) best = postings;
-    }
-    return best;
+    let missing = false;
+    forEachGram(needle, (gram) => {
+      const postings = grams.get(gram);
+      if (!postings) missing = true;
+      else if (!best || postings.length < best.length) best = postings;
+    });
+    return missing ? [] : best;
   }
 }
 
-/** The distinct trigrams of a folded text, plus its bigrams (so two-letter queries use the index too). */
-function gramsOf(folded: string): Set<string> {
-  const grams = new Set<string>();
+/**
+ * Calls `visit` with every bigram and trigram of a folded text, as numbers (16 bits a code unit;
+ * a bigram is tagged so it never equals a trigram): cheaper to hash than sliced strings.
+ */
+function forEachGram(folded: string, visit: (gram: number) => void): void {
   for (let i = 0; i + 2 <= folded.length; i++) {
-    grams.add(folded.slice(i, i + 2));
-    if (i + 3 <= folded.length) grams.add(folded.slice(i, i + 3));
+    const pair = folded.charCodeAt(i) * 65536 + folded.charCodeAt(i + 1);
+    visit(pair + 2 ** 48);
+    if (i + 3 <= folded.length) visit(pair * 65536 + folded.charCodeAt(i + 2));
   }
-  return grams;
 }

@@ -198,21 +198,36 @@ export interface MessageBatch {
 export function putMessageBatches(state: CimState, batches: readonly MessageBatch[]): CimState {
   if (batches.length === 0) return state;
   const threads = new Map<string, Thread>();
-  let samples = state.samples;
-  let invitations = state.invitations;
+  // New entities are gathered first and merged once: copying a registry per message is quadratic.
+  const samples: Record<string, SampleRequest> = {};
+  const invitations: Record<string, AgencyInvitation> = {};
+  let newSamples = false;
+  let newInvitations = false;
   const collab: Conversation[] = [];
   for (const { conversationId, messages, patch } of batches) {
     for (const message of messages) {
-      if (message.type === 'SAMPLE_REQUEST' && !samples[message.sample.id]) samples = { ...samples, [message.sample.id]: message.sample };
-      if (message.type === 'AGENCY_INVITATION' && !invitations[message.invitation.id]) {
-        invitations = { ...invitations, [message.invitation.id]: message.invitation };
+      if (message.type === 'SAMPLE_REQUEST' && !state.samples[message.sample.id]) {
+        samples[message.sample.id] ??= message.sample;
+        newSamples = true;
+      }
+      if (message.type === 'AGENCY_INVITATION' && !state.invitations[message.invitation.id]) {
+        invitations[message.invitation.id] ??= message.invitation;
+        newInvitations = true;
       }
     }
     const conversation = state.conversations.get(conversationId);
     if (conversation && !conversation.collab && messages.some(carriesCollabInvite)) collab.push({ ...conversation, collab: true });
     threads.set(conversationId, { ...mergeMessages(threads.get(conversationId) ?? state.threads.get(conversationId) ?? EMPTY_THREAD, messages), ...patch });
   }
-  return putConversations({ ...state, samples, invitations, threads: state.threads.set(threads) }, collab);
+  return putConversations(
+    {
+      ...state,
+      samples: newSamples ? { ...state.samples, ...samples } : state.samples,
+      invitations: newInvitations ? { ...state.invitations, ...invitations } : state.invitations,
+      threads: state.threads.set(threads),
+    },
+    collab,
+  );
 }
 
 /** {@link putMessageBatches} for one conversation. */
