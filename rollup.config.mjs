@@ -13,6 +13,7 @@ const workspaceSources = {
   resolveId(source) {
     if (source === '@creator-im/sdk') return here('./packages/sdk/src/index.ts');
     if (source === '@creator-im/sdk/storage') return here('./packages/sdk/src/storage.ts');
+    if (source === '@creator-im/sdk/search-index') return here('./packages/sdk/src/search-index.ts');
     return null;
   },
 };
@@ -34,7 +35,7 @@ const external = (id) => /^(lit|@lit|@lit-labs|valibot|idb|@creator-im\/sdk)(\/|
 
 export default [
   {
-    input: { index: 'packages/sdk/src/index.ts', storage: 'packages/sdk/src/storage.ts' },
+    input: { index: 'packages/sdk/src/index.ts', storage: 'packages/sdk/src/storage.ts', 'search-index': 'packages/sdk/src/search-index.ts' },
     external,
     plugins: [ts(['packages/sdk/src/**/*.ts'])],
     output: { dir: 'packages/sdk/dist', format: 'es', sourcemap: true },

@@ -20,7 +20,6 @@ import {
   canTransition,
   previewText,
   carriesCollabInvite,
-  SearchIndex,
   INBOX_TABS,
   INBOX_FILTERS,
   type AgencyInvitation,
@@ -34,6 +33,7 @@ import {
   type SampleRequest,
   type SampleStatus,
 } from '@creator-im/sdk';
+import { SearchIndex } from '@creator-im/sdk/search-index';
 
 /** A wire event as stored in the log. */
 export interface LoggedEvent {

@@ -10,13 +10,15 @@
  * 4. Rendering in headless Chromium: 10,000 conversations in <creator-inbox>, a 5,000-message session.
  */
 import { build } from 'esbuild';
+import { minify } from 'terser';
 import { gzipSync } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import MiniSearch from 'minisearch';
-import { createClient, fold, SearchIndex, messageDocuments, type CachedInbox, type Conversation, type Message } from '@creator-im/sdk';
+import { fold, SearchIndex } from '@creator-im/sdk/search-index';
+import { createClient, messageDocuments, type CachedInbox, type Conversation, type Message } from '@creator-im/sdk';
 
 const sizeOnly = process.argv.includes('--size');
 const results: Record<string, unknown> = { date: new Date().toISOString(), machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}` };
@@ -36,10 +38,11 @@ const quantile = (values: number[], q: number) => {
 
 /** min+gzip of an entry bundled for browsers: what the first paint needs, and what loads lazily. */
 async function sizeOf(entry: string): Promise<{ initial: number; lazy: number }> {
+  // esbuild bundles and splits; terser minifies, as the production build (rollup + terser) does.
   const out = await build({
     entryPoints: [entry],
     bundle: true,
-    minify: true,
+    minify: false,
     format: 'esm',
     splitting: true,
     platform: 'browser',
@@ -48,12 +51,16 @@ async function sizeOf(entry: string): Promise<{ initial: number; lazy: number }>
     outdir: 'node_modules/.cache/cim-size',
     metafile: true,
     legalComments: 'none',
-    alias: { '@creator-im/sdk/storage': './packages/sdk/src/storage.ts', '@creator-im/sdk': './packages/sdk/src/index.ts' },
+    alias: { '@creator-im/sdk/storage': './packages/sdk/src/storage.ts', '@creator-im/sdk/search-index': './packages/sdk/src/search-index.ts', '@creator-im/sdk': './packages/sdk/src/index.ts' },
     tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
     logLevel: 'error',
   });
   // The entry and the chunks it imports statically are needed at once; dynamic imports are lazy.
-  const gz = new Map(out.outputFiles.map((file) => [file.path, gzipSync(file.contents, { level: 9 }).length]));
+  const gz = new Map<string, number>();
+  for (const file of out.outputFiles) {
+    const code = (await minify(file.text, { module: true, compress: { passes: 2 }, format: { comments: false } })).code ?? '';
+    gz.set(file.path, gzipSync(code, { level: 9 }).length);
+  }
   const outputs = out.metafile.outputs;
   const initial = new Set<string>();
   const walk = (key: string) => {
@@ -76,7 +83,7 @@ async function sizeOf(entry: string): Promise<{ initial: number; lazy: number }>
 const BUDGETS = { sdk: 15 * 1024, embed: 60 * 1024 };
 
 async function sizes(): Promise<boolean> {
-  console.log('\nSize (min+gzip, esbuild, browser ESM)');
+  console.log('\nSize (min+gzip: esbuild bundle, terser, gzip -9; browser ESM)');
   const sdk = await sizeOf('packages/sdk/src/index.ts');
   row('SDK alone (@creator-im/sdk)', kB(sdk.initial), `budget ${kB(BUDGETS.sdk)}`);
   const elements: Record<string, number> = {};

@@ -69,7 +69,7 @@ export class CreatorImClient {
       this.agency.loadLinks(signal),
       this.conversations.loadQuickReplies(signal),
     ]);
-    this.core.realtime?.start();
+    this.core.startRealtime().catch((error: unknown) => this.core.report(error));
     this.core.restoreOutbox().catch((error: unknown) => this.core.report(error));
   }
 

@@ -8,9 +8,10 @@ import { assertTransition } from './rules.js';
 import { HttpTransport, type HttpOptions } from './http.js';
 import { snapshotForCache, type InboxCache } from './cache.js';
 import { memoryOutbox, type OutboxEntry, type OutboxStorage } from './outbox.js';
-import { RealtimeChannel, type WebSocketFactory } from './realtime.js';
+import type { RealtimeChannel, WebSocketFactory } from './realtime.js';
 import { decodeEvent, decodeMessage, EventsPageSchema, type Message, SendResultSchema } from './schemas.js';
-import { conversationDocuments, messageDocuments, SearchIndex } from './search.js';
+import { conversationDocuments, messageDocuments, type SearchDocument } from './search.js';
+import type { SearchIndex } from './search-index.js';
 import {
   type CimState,
   initialState,
@@ -52,8 +53,9 @@ type EventWithMessage = ReturnType<typeof decodeEvent>;
 export class Core {
   readonly store = new Store<CimState>(initialState);
   readonly http: HttpTransport;
-  readonly index = new SearchIndex();
-  readonly realtime: RealtimeChannel | undefined;
+  realtime: RealtimeChannel | undefined;
+  private readonly options: ClientOptions;
+  private readonly socket: WebSocketFactory | undefined;
   private readonly errorListeners = new Set<ErrorListener>();
   private readonly pending = new Map<number, unknown>();
   private resyncing: Promise<void> | undefined;
@@ -77,35 +79,47 @@ export class Core {
     this.cacheDelayMs = options.cacheDelayMs ?? 1_000;
     this.outbox = options.outbox ?? memoryOutbox();
     this.outboxRetryMs = options.outboxRetryMs ?? 2_000;
+    this.options = options;
     const globalSocket = (globalThis as { WebSocket?: new (url: string) => unknown }).WebSocket;
-    const socket: WebSocketFactory | undefined =
+    this.socket =
       options.webSocket === false
         ? undefined
         : (options.webSocket ?? (globalSocket ? (url) => new globalSocket(url) as ReturnType<WebSocketFactory> : undefined));
-    if (socket) {
-      this.realtime = new RealtimeChannel(
-        {
-          socket,
-          url: async () => {
-            const url = this.http.url('/api/ws', { token: await this.http.getToken() });
-            return url.replace(/^http/, 'ws');
-          },
-          heartbeatMs: options.heartbeatMs,
-          backoffMs: options.reconnectBackoffMs,
-          random: options.random,
+  }
+
+  /**
+   * Opens the real-time channel. Its code is a separate chunk: the first paint of the inbox needs
+   * only HTTP, so the socket's code loads while the inbox renders.
+   */
+  async startRealtime(): Promise<void> {
+    const socket = this.socket;
+    if (!socket || this.realtime || this.disposed) return;
+    const { RealtimeChannel } = await import('./realtime.js');
+    if (this.realtime || this.disposed) return;
+    const options = this.options;
+    this.realtime = new RealtimeChannel(
+      {
+        socket,
+        url: async () => {
+          const url = this.http.url('/api/ws', { token: await this.http.getToken() });
+          return url.replace(/^http/, 'ws');
         },
-        {
-          lastSeq: () => this.state.lastSeq,
-          resync: () => this.resync(),
-          event: (raw) => this.receive(raw),
-          state: (connection) => {
-            this.store.update((state) => (state.connection === connection ? state : { ...state, connection }));
-            if (connection === 'online') void this.flushOutbox();
-          },
-          error: (error) => this.report(error),
+        heartbeatMs: options.heartbeatMs,
+        backoffMs: options.reconnectBackoffMs,
+        random: options.random,
+      },
+      {
+        lastSeq: () => this.state.lastSeq,
+        resync: () => this.resync(),
+        event: (raw) => this.receive(raw),
+        state: (connection) => {
+          this.store.update((state) => (state.connection === connection ? state : { ...state, connection }));
+          if (connection === 'online') void this.flushOutbox();
         },
-      );
-    }
+        error: (error) => this.report(error),
+      },
+    );
+    this.realtime.start();
   }
 
   get state(): CimState {
@@ -136,24 +150,51 @@ export class Core {
   /** Stores messages of many conversations in one state change (hydration) and indexes them. */
   ingestBatches(batches: readonly MessageBatch[]): void {
     this.update((state) => putMessageBatches(state, batches));
-    for (const batch of batches) this.index.add(batch.messages.flatMap(messageDocuments));
+    for (const batch of batches) this.queueForSearch(batch.messages.flatMap(messageDocuments));
+  }
+
+  // ---- search index: its code loads lazily, and it indexes in idle slices ----
+
+  private searchIndex: SearchIndex | undefined;
+  private searchIndexLoad: Promise<SearchIndex> | undefined;
+  private readonly unindexed: SearchDocument[] = [];
+
+  private queueForSearch(documents: readonly SearchDocument[]): void {
+    if (this.searchIndex) this.searchIndex.add(documents);
+    else for (const document of documents) this.unindexed.push(document);
     this.scheduleIndexing();
   }
 
-  /** Indexes new documents for search in short slices, so a large hydration never blocks a frame for long. */
+  /** The search index, with every document seen so far. Its code is a separate chunk, loaded once. */
+  loadSearchIndex(): Promise<SearchIndex> {
+    this.searchIndexLoad ??= import('./search-index.js').then(({ SearchIndex }) => {
+      const index = new SearchIndex();
+      index.add(this.unindexed);
+      this.unindexed.length = 0;
+      this.searchIndex = index;
+      return index;
+    });
+    return this.searchIndexLoad;
+  }
+
+  /** Indexes new documents in short slices, so a large hydration never blocks a frame for long. */
   private scheduleIndexing(): void {
-    if (this.indexTimer !== undefined || this.disposed || this.index.backlog === 0) return;
+    if (this.indexTimer !== undefined || this.disposed || this.searchIndex?.backlog === 0) return;
     this.indexTimer = setTimeout(() => {
       this.indexTimer = undefined;
-      if (!this.index.drain(Date.now() + 12)) this.scheduleIndexing();
+      this.loadSearchIndex().then(
+        (index) => {
+          if (!index.drain(Date.now() + 12)) this.scheduleIndexing();
+        },
+        (error: unknown) => this.report(error),
+      );
     }, 30);
   }
 
   /** Stores conversations and indexes their names. */
   ingestConversations(conversations: Parameters<typeof putConversations>[1], unseenUnread?: Parameters<typeof putConversations>[2]): void {
     this.update((state) => putConversations(state, conversations, unseenUnread));
-    this.index.add(conversations.flatMap(conversationDocuments));
-    this.scheduleIndexing();
+    this.queueForSearch(conversations.flatMap(conversationDocuments));
   }
 
   // ---- cache: an instant inbox on start, revalidated by the network ----

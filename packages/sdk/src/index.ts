@@ -11,7 +11,8 @@ export { memoryOutbox, newClientId, type OutboxEntry, type OutboxStorage } from 
 export type { WebSocketFactory, WebSocketLike } from './realtime.js';
 export * from './rules.js';
 export * from './schemas.js';
-export { fold, matchRanges, SEARCH_MODULES, SearchIndex, conversationDocuments, messageDocuments, type SearchDocument, type SearchModule, type SearchOptions } from './search.js';
+export { SEARCH_MODULES, conversationDocuments, messageDocuments, type SearchDocument, type SearchModule } from './search.js';
+export type { SearchIndex, SearchOptions } from './search-index.js';
 export type { CimState, ConnectionState, LoadStatus, ShowcaseEntry, Thread, ViewPaging } from './state.js';
 export { IdMap } from './id-map.js';
 export { select, Store, type Listener, type ReadableStore, type Unsubscribe } from './store.js';

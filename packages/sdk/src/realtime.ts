@@ -5,7 +5,6 @@
  * @packageDocumentation
  */
 import type { ConnectionState } from './state.js';
-import { definedOnly } from './http.js';
 
 /** The part of the WebSocket API the SDK uses; browsers' and the `ws` package's both fit. */
 export interface WebSocketLike {
@@ -61,7 +60,14 @@ export class RealtimeChannel {
     options: RealtimeOptions,
     private readonly sink: RealtimeSink,
   ) {
-    this.options = { heartbeatMs: 25_000, backoffMs: 500, maxBackoffMs: 15_000, random: Math.random, ...definedOnly(options) };
+    // Defaults one by one (not a spread): this chunk loads lazily and must not pull in http.ts.
+    this.options = {
+      ...options,
+      heartbeatMs: options.heartbeatMs ?? 25_000,
+      backoffMs: options.backoffMs ?? 500,
+      maxBackoffMs: options.maxBackoffMs ?? 15_000,
+      random: options.random ?? Math.random,
+    };
   }
 
   /** Opens the channel; it reconnects by itself until {@link stop}. */

@@ -7,7 +7,8 @@ import * as v from 'valibot';
 import { ValidationError } from './errors.js';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-const isoDate = v.pipe(v.string(), v.isoTimestamp());
+// An ISO 8601 UTC or offset timestamp, as the wire contract sends them (smaller than v.isoTimestamp()).
+const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-][0-2]\d:[0-5]\d)$/));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** A seller (shop) or a creator agency: the other side of a conversation. */

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CimError, matchRanges, SearchIndex } from '@creator-im/sdk';
+import { CimError } from '@creator-im/sdk';
+import { matchRanges, SearchIndex } from '@creator-im/sdk/search-index';
 import { conversationOf, setup } from './helpers.js';
 
 test('one query, four modules: Accounts, Messages, Products, Samples', async () => {
@@ -55,7 +56,7 @@ test('local results are instant from the cache and merged with the server’s', 
   const t = setup();
   try {
     await t.client.start();
-    const local = t.client.search.local('glow theory');
+    const local = await t.client.search.local('glow theory');
     assert.equal(local.accounts.length, 1, 'the loaded conversation is searchable without a request');
     const states: string[] = [];
     t.client.search.state.subscribe(() => states.push(t.client.search.state.getSnapshot().status));

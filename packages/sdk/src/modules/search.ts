@@ -46,15 +46,15 @@ export class SearchApi {
     return this.store;
   }
 
-  /** Instant results from cached conversations and messages. */
-  local(query: string): SearchResults {
+  /** Instant results from cached conversations and messages (no request). */
+  async local(query: string): Promise<SearchResults> {
     if (typeof query !== 'string') throw new ArgumentError('query must be a string.');
-    return group(this.core.index.search(query));
+    return group((await this.core.loadSearchIndex()).search(query));
   }
 
   /** Local results merged with the server's. Rejects with `aborted` when `signal` fires. */
   async query(query: string, options: { signal?: AbortSignal } = {}): Promise<SearchResults> {
-    const local = this.local(query);
+    const local = await this.local(query);
     if (!query.trim()) return EMPTY;
     const { hits } = await this.core.http.request('/api/search', { query: { q: query }, signal: options.signal, schema: SearchResultSchema, what: 'search results' });
     return group([...SEARCH_MODULES.flatMap((module) => local[module]), ...hits]);
@@ -69,7 +69,9 @@ export class SearchApi {
       this.store.set({ query, status: 'idle', results: EMPTY, error: null });
       return;
     }
-    this.store.set({ query, status: 'local', results: this.local(query), error: null });
+    const local = await this.local(query);
+    if (this.controller !== controller) return;
+    this.store.set({ query, status: 'local', results: local, error: null });
     try {
       const results = await this.query(query, { signal: controller.signal });
       if (this.controller === controller) this.store.set({ query, status: 'ready', results, error: null });
