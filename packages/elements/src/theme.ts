@@ -18,6 +18,7 @@ export const tokens = css`
     --_success: var(--cim-color-success, #0a7a3f);
     --_warning: var(--cim-color-warning, #8a5300);
     --_danger: var(--cim-color-danger, #b3261e);
+    --_highlight: var(--cim-color-highlight, #ffe58f);
     --_radius: var(--cim-radius, 10px);
     --_font: var(--cim-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-family: var(--_font);
@@ -95,6 +96,7 @@ export const darkTokens = css`
     --cim-color-success: #5fd39a;
     --cim-color-warning: #f5b454;
     --cim-color-danger: #ff8a80;
+    --cim-color-highlight: #5c4a00;
     color-scheme: dark;
   }
 `;
@@ -195,22 +197,22 @@ export const dialogStyles = css`
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
   }
-  dialog > header,
-  dialog > footer {
+  dialog > .head,
+  dialog > .foot {
     display: flex;
     align-items: center;
     gap: 0.5rem;
     padding: 0.75rem 1rem;
   }
-  dialog > header {
+  dialog > .head {
     border-bottom: 1px solid var(--_border);
   }
-  dialog > header h2 {
+  dialog > .head h2 {
     margin: 0;
     flex: 1;
     font-size: 1rem;
   }
-  dialog > footer {
+  dialog > .foot {
     border-top: 1px solid var(--_border);
     justify-content: flex-end;
   }

@@ -41,7 +41,7 @@ export class CimChatSession extends LitElement {
         min-height: 0;
         background: var(--_surface);
       }
-      header {
+      .header {
         display: flex;
         align-items: center;
         gap: 0.5rem;
@@ -50,7 +50,7 @@ export class CimChatSession extends LitElement {
         border-bottom: 1px solid var(--_border);
         position: relative;
       }
-      header h2 {
+      .header h2 {
         font-size: 1rem;
         margin: 0;
         flex: 1;
@@ -289,7 +289,7 @@ export class CimChatSession extends LitElement {
     if (!conversation) return html`<p class="status" role="status">${msg('Loading conversation…', { id: 'session.loading' })}</p>`;
     const party = conversation.counterpart;
     return html`
-      <header part="header">
+      <div class="header" part="header">
         <button class="back icon-btn" aria-label=${msg('Back to conversations', { id: 'session.back' })} @click=${() => this.dispatchEvent(new Event('cim-back', { bubbles: true, composed: true }))}>←</button>
         <h2>${party.name}</h2>
         ${party.kind === 'agency' && party.verified ? html`<span class="verified">${msg('Verified', { id: 'party.verified' })}</span>` : nothing}
@@ -305,7 +305,7 @@ export class CimChatSession extends LitElement {
             </button>`
           : nothing}
         ${this.menuOpen ? this.renderMenu(conversation.blocked) : nothing}
-      </header>
+      </div>
       ${this.actionError ? html`<p class="status failed" role="alert">${this.actionError}</p>` : nothing}
       ${thread?.status === 'error' && thread.messages.length === 0
         ? html`<p class="status" role="alert">${msg('Could not load messages.', { id: 'session.error' })}</p>`
@@ -374,10 +374,10 @@ export class CimChatSession extends LitElement {
   private renderSampleDialog() {
     const products = this.requestable.value ?? [];
     return html`<dialog class="samples" aria-labelledby="samples-title">
-      <header>
+      <div class="head">
         <h2 id="samples-title">${msg('Request sample', { id: 'sample.request' })}</h2>
         <button class="btn" @click=${() => this.sampleDialog.close()}>${msg('Close', { id: 'action.close' })}</button>
-      </header>
+      </div>
       <div class="body">
         ${products.length
           ? html`<ul aria-label=${msg('Products', { id: 'search.products' })}>

@@ -33,6 +33,7 @@ import { darkTokens, tokens } from '../theme.js';
  * @cssproperty --cim-color-focus - Focus ring.
  * @cssproperty --cim-radius - Corner radius of cards.
  * @cssproperty --cim-font-family - Font stack.
+ * @cssproperty --cim-color-highlight - Background of matched text in search results.
  */
 @localized()
 export class CreatorInbox extends LitElement {
@@ -56,7 +57,7 @@ export class CreatorInbox extends LitElement {
         grid-template-rows: auto 1fr;
         height: 100%;
       }
-      header {
+      .top {
         grid-column: 1 / -1;
         display: flex;
         align-items: center;
@@ -204,13 +205,13 @@ export class CreatorInbox extends LitElement {
   override render() {
     const connection = this.connection.value;
     return html`<div class="layout" ?data-open=${this.conversationId !== null} @cim-conversation-open=${this.onOpen}>
-      <header part="header">
+      <div class="top" part="header">
         <h1>${msg('Messages', { id: 'inbox.title' })}</h1>
         <slot name="header"></slot>
         ${connection === 'offline' || connection === 'connecting'
           ? html`<span class="connection" role="status">${msg('Reconnecting…', { id: 'connection.reconnecting' })}</span>`
           : nothing}
-      </header>
+      </div>
       <section class="list-pane" part="list-pane" aria-label=${msg('Conversations', { id: 'inbox.conversations' })}>
         ${this.startError
           ? html`<p class="error" role="alert">${msg('Creator IM could not start:', { id: 'inbox.startError' })} ${this.startError.message}</p>`

@@ -104,10 +104,10 @@ export class CimInvitationCard extends LitElement {
         </div>
       </article>
       <dialog part="dialog" aria-labelledby="inv-title">
-        <header>
+        <div class="head">
           <h2 id="inv-title">${msg(str`Invitation from ${agency.name}`, { id: 'invitation.label' })}</h2>
           <button class="btn" @click=${() => this.dialog.close()}>${msg('Close', { id: 'action.close' })}</button>
-        </header>
+        </div>
         <div class="body">
           <p class="terms">${invitation.terms}</p>
           ${invitation.state === 'pending'
@@ -136,7 +136,7 @@ export class CimInvitationCard extends LitElement {
               </p>`}
           ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         </div>
-        <footer>
+        <div class="foot">
           ${invitation.state === 'pending'
             ? html`<button class="btn" ?disabled=${this.busy} @click=${() => this.run(() => this.client!.agency.decline(invitation.id))}>
                   ${msg('Decline', { id: 'invitation.decline' })}
@@ -154,7 +154,7 @@ export class CimInvitationCard extends LitElement {
                 ${msg('Send unlink request', { id: 'invitation.unlink' })}
               </button>`
             : nothing}
-        </footer>
+        </div>
       </dialog>`;
   }
 

@@ -90,6 +90,7 @@ export const templates = {
   'showcase.addAll': 'إضافة الكل',
   'showcase.addOne': 'إضافة إلى واجهة العرض',
   'showcase.addOneLabel': str`إضافة ${0} إلى واجهة العرض`,
+  'showcase.addToLabel': str`إضافة إلى واجهة العرض: ${0}`,
   'showcase.added': 'تمت الإضافة',
   'showcase.unavailable': 'غير متاح',
   'tab.agency': 'الوكالات',

@@ -60,7 +60,7 @@ export class CimProductCard extends LitElement {
         ? html`<span class="pill good">${msg('Added', { id: 'showcase.added' })}</span>`
         : entry?.state === 'unavailable'
           ? html`<span class="pill bad">${msg('Unavailable', { id: 'showcase.unavailable' })}</span>`
-          : html`<button class="btn primary" ?disabled=${this.busy} @click=${this.add} aria-label=${msg(str`Add ${product.name} to Showcase`, { id: 'showcase.addOneLabel' })}>
+          : html`<button class="btn primary" ?disabled=${this.busy} @click=${this.add} aria-label=${msg(str`Add to Showcase: ${product.name}`, { id: 'showcase.addToLabel' })}>
               ${msg('Add to Showcase', { id: 'showcase.addOne' })}
             </button>`;
     return html`<article class="card" part="card" aria-label=${msg(str`Product: ${product.name}`, { id: 'product.label' })}>
@@ -140,10 +140,10 @@ export class CimProductListCard extends LitElement {
         </div>
       </article>
       <dialog part="dialog" aria-labelledby="list-title" @click=${this.onBackdrop}>
-        <header>
+        <div class="head">
           <h2 id="list-title">${list.name}</h2>
           <button class="btn" @click=${() => this.dialog.close()}>${msg('Close', { id: 'action.close' })}</button>
-        </header>
+        </div>
         <div class="body">
           <ul aria-label=${msg('Products', { id: 'search.products' })}>
             ${list.products.map((product, i) => html`<li>${productLine(product, this.productAction(product, view?.products[i]))}</li>`)}

@@ -105,8 +105,8 @@ export class CimSearch extends LitElement {
         white-space: nowrap;
       }
       mark {
-        background: color-mix(in srgb, var(--_accent) 22%, transparent);
-        color: inherit;
+        background: var(--_highlight);
+        color: var(--_text);
         border-radius: 3px;
       }
       .none {
