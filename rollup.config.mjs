@@ -31,7 +31,7 @@ const ts = (include) =>
     noEmitOnError: true,
   });
 
-const external = (id) => /^(lit|@lit|@lit-labs|valibot|idb|@creator-im\/sdk)(\/|$)/.test(id);
+const external = (id) => /^(lit|@lit|@lit-labs|valibot|idb|react|@creator-im\/(sdk|elements))(\/|$)/.test(id);
 
 export default [
   {
@@ -45,6 +45,12 @@ export default [
     external,
     plugins: [ts(['packages/elements/src/**/*.ts'])],
     output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true },
+  },
+  {
+    input: { index: 'packages/react/src/index.ts' },
+    external,
+    plugins: [ts(['packages/react/src/**/*.ts'])],
+    output: { dir: 'packages/react/dist', format: 'es', sourcemap: true },
   },
   {
     input: { 'creator-im.bundle': 'packages/elements/src/bundle.ts' },

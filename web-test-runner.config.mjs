@@ -7,13 +7,14 @@ import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 const worker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
 
 export default {
-  files: ['packages/elements/src/**/*.test.ts', 'stories/**/*.test.ts'],
+  files: ['packages/elements/src/**/*.test.ts', 'packages/react/test/*.test.ts'],
   nodeResolve: { exportConditions: ['development', 'browser'] },
   rootDir: '.',
   concurrency: 1,
   testsFinishTimeout: 120_000,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
+    reactBundles(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     {
       // The MSW worker must be served from the site root to control the test page.
@@ -31,6 +32,35 @@ export default {
 };
 
 import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+/**
+ * React ships CommonJS, which the browser cannot import as is: each React test file is bundled by
+ * esbuild, with React 19 (the repository's) or React 18 (packages/react18-check) for every import.
+ */
+function reactBundles() {
+  const react18 = fileURLToPath(new URL('./packages/react18-check/node_modules/', import.meta.url));
+  return {
+    name: 'react-bundles',
+    async serve(context) {
+      const match = context.path.match(/^\/packages\/react\/test\/react(18|19)\.test\.ts$/);
+      if (!match) return undefined;
+      const out = await build({
+        entryPoints: [fileURLToPath(new URL(`.${context.path}`, import.meta.url))],
+        bundle: true,
+        format: 'esm',
+        platform: 'browser',
+        write: false,
+        conditions: ['development', 'browser'],
+        tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+        define: { 'process.env.NODE_ENV': '"development"' },
+        alias: match[1] === '18' ? { react: `${react18}react`, 'react-dom': `${react18}react-dom` } : {},
+        logLevel: 'error',
+      });
+      return { body: out.outputFiles[0].text, type: 'js' };
+    },
+  };
+}
 function readWorker() {
   return readFileSync(worker, 'utf8');
 }
