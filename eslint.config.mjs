@@ -3,7 +3,7 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '.storybook/public/**', 'storybook-static/**', 'node_modules/**', '.cache/**', 'custom-elements.json'] },
+  { ignores: ['**/dist/**', '.storybook/public/**', 'storybook-static/**', 'node_modules/**', '.cache/**', 'custom-elements.json', 'docs/reference/**'] },
   ...tseslint.configs.strict,
   litConfigs['flat/recommended'],
   wcConfigs['flat/recommended'],

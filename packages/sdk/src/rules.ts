@@ -20,7 +20,9 @@ export type InboxTab = 'shop' | 'collab' | 'agency';
 /** Inbox filters: all, "New Connections", "Starred", "Unread", "Unreplied". */
 export type InboxFilter = 'all' | 'new' | 'starred' | 'unread' | 'unreplied';
 
+/** Every inbox tab, in display order. */
 export const INBOX_TABS: readonly InboxTab[] = ['shop', 'collab', 'agency'];
+/** Every inbox filter (`all` first). */
 export const INBOX_FILTERS: readonly InboxFilter[] = ['all', 'new', 'starred', 'unread', 'unreplied'];
 
 /**

@@ -37,7 +37,9 @@ export const EntranceSchema = v.object({
   productId: v.optional(v.nullable(id)),
 });
 
+/** A sample request's status: "To review", "To ship" (approved), "Cancelled" (rejected). */
 export const SampleStatusSchema = v.picklist(['to_review', 'to_ship', 'cancelled']);
+/** A sample request: the product asked for, when, and its status. */
 export const SampleRequestSchema = v.object({
   id,
   conversationId: id,
@@ -46,13 +48,16 @@ export const SampleRequestSchema = v.object({
   status: SampleStatusSchema,
 });
 
+/** One agreement of an agency invitation, to acknowledge before "Accept". */
 export const AgreementSchema = v.object({
   id,
   title: v.string(),
   body: v.string(),
   url: v.nullable(v.string()),
 });
+/** An agency invitation's state. */
 export const InvitationStateSchema = v.picklist(['pending', 'accepted', 'declined', 'expired']);
+/** An agency's binding invitation with its terms and agreements. */
 export const AgencyInvitationSchema = v.object({
   id,
   conversationId: id,
@@ -63,9 +68,12 @@ export const AgencyInvitationSchema = v.object({
   state: InvitationStateSchema,
 });
 
+/** The creator's link with an agency. */
 export const LinkStateSchema = v.picklist(['none', 'linked', 'unlink_requested', 'unlinked']);
+/** The link state with one agency. */
 export const AgencyLinkSchema = v.object({ agencyId: id, state: LinkStateSchema });
 
+/** A product list: a seller's Targeted Plan invite or an agency's list. */
 export const ProductListSchema = v.object({
   id,
   name: v.string(),
@@ -94,6 +102,7 @@ export const KNOWN_MESSAGE_TYPES = [
   'SYSTEM_NOTICE',
 ] as const;
 
+/** A message of a kind this SDK knows (by `type`). */
 export const MessageSchema = v.variant('type', [
   v.object({ ...envelope, type: v.literal('TEXT'), text: v.pipe(v.string(), v.maxLength(10000)) }),
   v.object({ ...envelope, type: v.literal('PRODUCT_CARD'), product: ProductSchema }),
@@ -107,6 +116,7 @@ export const MessageSchema = v.variant('type', [
 /** The envelope alone, used to keep messages of kinds newer than this SDK. */
 export const MessageEnvelopeSchema = v.object({ ...envelope, type: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) });
 
+/** The last message of a conversation, as the inbox row shows it. */
 export const MessagePreviewSchema = v.object({
   sender: v.picklist(['creator', 'counterpart', 'system']),
   type: v.string(),
@@ -114,6 +124,7 @@ export const MessagePreviewSchema = v.object({
   sentAt: isoDate,
 });
 
+/** A conversation with a seller or an agency, as the inbox lists it. */
 export const ConversationSchema = v.object({
   id,
   counterpart: PartySchema,
@@ -130,38 +141,53 @@ export const ConversationSchema = v.object({
   entrance: v.nullable(EntranceSchema),
 });
 
+/** `GET /api/conversations`: one page of an inbox view. */
 export const ConversationPageSchema = v.object({
   conversations: v.array(ConversationSchema),
   nextCursor: v.nullable(v.string()),
   lastSeq: count,
 });
 
+/** `GET /api/conversations/:id/messages`: one page of history, oldest first. */
 export const MessagePageSchema = v.object({
   messages: v.array(v.unknown()),
   olderCursor: v.nullable(v.string()),
 });
 
+/** The answer to a send: the stored message and its conversation. */
 export const SendResultSchema = v.object({ message: v.unknown(), conversation: ConversationSchema });
+/** An answer carrying one conversation (open, star, read). */
 export const ConversationResultSchema = v.object({ conversation: ConversationSchema });
+/** The answer to adding products to the Showcase, product by product. */
 export const ShowcaseResultSchema = v.object({
   results: v.array(
     v.object({ productId: id, status: v.picklist(['added', 'unavailable']), reason: v.optional(v.nullable(v.string())) }),
   ),
 });
+/** `GET /api/showcase`: the products in the creator's Showcase. */
 export const ShowcaseSchema = v.object({ productIds: v.array(id) });
+/** `GET /api/blocks`: the blocked sellers. */
 export const BlocksSchema = v.object({ sellers: v.array(PartySchema) });
+/** The answer to blocking or unblocking a seller. */
 export const BlockResultSchema = v.object({ sellerId: id, blocked: v.boolean(), conversation: v.nullable(ConversationSchema) });
+/** The answer to accepting or declining an invitation. */
 export const InvitationResultSchema = v.object({ invitation: AgencyInvitationSchema, link: v.nullable(AgencyLinkSchema) });
+/** The answer to an unlink request. */
 export const LinkResultSchema = v.object({ link: AgencyLinkSchema });
+/** The creator's quick replies (reply templates). */
 export const QuickRepliesSchema = v.object({ replies: v.array(v.object({ id, text: v.pipe(v.string(), v.maxLength(1000)) })) });
+/** `GET /api/inbox/summary`: the creator, unread counts per tab, and the last event sequence. */
 export const SummarySchema = v.object({
   unread: v.object({ shop: count, collab: count, agency: count }),
   lastSeq: count,
   creator: v.object({ id, name: v.string() }),
 });
+/** `GET /api/events`: the events after a sequence number (resync). */
 export const EventsPageSchema = v.object({ events: v.array(v.unknown()), lastSeq: count });
+/** `GET /api/agency-links`: the creator's agency links. */
 export const LinksSchema = v.object({ links: v.array(AgencyLinkSchema) });
 
+/** One search hit: its module, conversation, text and the ranges that matched. */
 export const SearchHitSchema = v.object({
   module: v.picklist(['accounts', 'messages', 'products', 'samples']),
   conversationId: id,
@@ -169,6 +195,7 @@ export const SearchHitSchema = v.object({
   text: v.string(),
   ranges: v.array(v.tuple([count, count])),
 });
+/** `GET /api/search`: the server's hits. */
 export const SearchResultSchema = v.object({ hits: v.array(SearchHitSchema) });
 
 /** A real-time event. `seq` is per creator and strictly increasing. */
@@ -182,24 +209,41 @@ export const EventSchema = v.variant('type', [
   v.object({ id, seq: count, type: v.literal('showcase.updated'), data: v.object({ productIds: v.array(id) }) }),
 ]);
 
+/** A seller (shop) or an agency. */
 export type Party = v.InferOutput<typeof PartySchema>;
+/** A product as cards show it. */
 export type Product = v.InferOutput<typeof ProductSchema>;
+/** Where the creator opened a conversation from. */
 export type Entrance = v.InferOutput<typeof EntranceSchema>;
 /** The guide's five entrances. */
 export type EntranceType = Entrance['type'];
+/** "To review" (`to_review`), "To ship" (`to_ship`) or "Cancelled" (`cancelled`). */
 export type SampleStatus = v.InferOutput<typeof SampleStatusSchema>;
+/** A sample request. */
 export type SampleRequest = v.InferOutput<typeof SampleRequestSchema>;
+/** One agreement of an agency invitation. */
 export type Agreement = v.InferOutput<typeof AgreementSchema>;
+/** `pending`, `accepted`, `declined` or `expired`. */
 export type InvitationState = v.InferOutput<typeof InvitationStateSchema>;
+/** An agency binding invitation. */
 export type AgencyInvitation = v.InferOutput<typeof AgencyInvitationSchema>;
+/** `none`, `linked`, `unlink_requested` or `unlinked`. */
 export type LinkState = v.InferOutput<typeof LinkStateSchema>;
+/** The creator's link with one agency. */
 export type AgencyLink = v.InferOutput<typeof AgencyLinkSchema>;
+/** A Targeted Plan invite or an agency product list. */
 export type ProductList = v.InferOutput<typeof ProductListSchema>;
+/** A conversation as the inbox lists it. */
 export type Conversation = v.InferOutput<typeof ConversationSchema>;
+/** The preview of a conversation's last message. */
 export type MessagePreview = v.InferOutput<typeof MessagePreviewSchema>;
+/** One search hit. */
 export type SearchHit = v.InferOutput<typeof SearchHitSchema>;
+/** One quick reply (reply template). */
 export type QuickReply = v.InferOutput<typeof QuickRepliesSchema>['replies'][number];
+/** A real-time event (validated). */
 export type ServerEvent = v.InferOutput<typeof EventSchema>;
+/** The inbox summary loaded on start. */
 export type InboxSummary = v.InferOutput<typeof SummarySchema>;
 
 /** A message of a known kind, as the server sent it. */

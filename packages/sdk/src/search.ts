@@ -5,8 +5,9 @@
  */
 import type { Conversation, Message, SearchHit } from './schemas.js';
 
-/** The four result modules, in the order the results page shows them. */
+/** One of the four result modules: `accounts`, `messages`, `products`, `samples`. */
 export type SearchModule = SearchHit['module'];
+/** The four result modules, in the order the results page shows them. */
 export const SEARCH_MODULES: readonly SearchModule[] = ['accounts', 'messages', 'products', 'samples'];
 
 /** A piece of searchable text and where it came from. */

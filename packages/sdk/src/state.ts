@@ -68,9 +68,12 @@ export interface CimState {
   readonly quickReplies: readonly QuickReply[];
 }
 
+/** A thread with nothing loaded. */
 export const EMPTY_THREAD: Thread = { messages: [], olderCursor: null, loaded: false, status: 'idle', error: null };
+/** An inbox view with nothing loaded. */
 export const EMPTY_VIEW: ViewPaging = { status: 'idle', error: null, nextCursor: null, loaded: false };
 
+/** The state of a client that has loaded nothing. */
 export const initialState: CimState = {
   creator: null,
   connection: 'idle',

@@ -16,6 +16,19 @@ describe('<creator-inbox>', () => {
     expect(byRole(inbox, 'tab', 'TikTok Shop')?.getAttribute('aria-selected')).to.equal('true');
   });
 
+  it('waits for a tokenProvider set just after the tag upgrades (as the README snippet does)', async () => {
+    await startMockBackend();
+    const asked: boolean[] = [];
+    const inbox = await fixture<CreatorInbox>(html`<creator-inbox base-url=${location.origin} style="height:600px"></creator-inbox>`);
+    await inbox.updateComplete;
+    inbox.tokenProvider = ({ refresh }) => {
+      asked.push(refresh);
+      return 'late-token';
+    };
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 5000 });
+    expect(asked[0]).to.equal(false);
+  });
+
   it('is accessible (axe)', async () => {
     const { client } = await startClient();
     const inbox = await mount<CreatorInbox>(client, html`<creator-inbox .client=${client}></creator-inbox>`);

@@ -131,6 +131,9 @@ export class CreatorInbox extends LitElement {
   /** Supplies the bearer token when the inbox creates its own client. */
   @property({ attribute: false }) tokenProvider?: TokenProvider;
 
+  /** A fixed bearer token (demos); real pages set `tokenProvider`. */
+  @property() token = '';
+
   /** Light (default) or dark theme. */
   @property({ reflect: true }) theme: 'light' | 'dark' = 'light';
 
@@ -181,11 +184,14 @@ export class CreatorInbox extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.client && this.baseUrl && (changed.has('baseUrl') || changed.has('tokenProvider'))) {
+    // Wait for a token source: a page usually sets `tokenProvider` just after the tag upgrades.
+    const canStart = this.baseUrl && (this.tokenProvider || this.token);
+    if (!this.client && canStart && (changed.has('baseUrl') || changed.has('tokenProvider') || changed.has('token'))) {
       this.ownClient = true;
       this.client = createClient({
         baseUrl: this.baseUrl,
-        token: this.tokenProvider ?? (() => this.getAttribute('token') ?? ''),
+        // Read at call time, so a provider set or replaced later is the one asked.
+        token: (options) => (this.tokenProvider ? this.tokenProvider(options) : this.token),
         outbox: typeof indexedDB === 'undefined' ? undefined : indexedDbOutbox(),
         cache: typeof indexedDB === 'undefined' || !this.cacheKey ? undefined : indexedDbCache(this.cacheKey),
       });

@@ -1,6 +1,7 @@
 /* Arabic (right-to-left) strings of Creator IM, keyed by the `msg` ids of the elements. */
 import { str } from '@lit/localize';
 
+/** Arabic translations, keyed by message id. */
 export const templates = {
   'action.close': 'إغلاق',
   'action.retry': 'إعادة المحاولة',
