@@ -75,3 +75,12 @@ export const RequestSampleDialog: Story = {
     await userEvent.click(button);
   },
 };
+
+/** "Edit quick replies": the creator manages the reply templates offered above the composer. */
+export const QuickRepliesEditor: Story = {
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector('cim-chat-session')!.shadowRoot!;
+    const button = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Edit quick replies')!;
+    await userEvent.click(button);
+  },
+};

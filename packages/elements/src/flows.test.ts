@@ -150,6 +150,26 @@ describe('conversation', () => {
   });
 });
 
+describe('quick replies', () => {
+  it('"Edit quick replies": add one, Save, and it is offered in the composer and stored on the server', async () => {
+    await open(sellerName('shop-4'));
+    click(byRole(inbox, 'button', 'Edit quick replies'), 'Edit quick replies');
+    const dialog = deepQuery<HTMLDialogElement>(inbox, 'dialog.quick-replies')!;
+    await wait('dialog open', () => dialog.open);
+    const before = dialog.querySelectorAll('li').length;
+    click(byRole(dialog, 'button', 'Add a quick reply'), 'Add a quick reply');
+    await wait('new row', () => dialog.querySelectorAll('li').length === before + 1);
+    const input = [...dialog.querySelectorAll<HTMLInputElement>('li input')].at(-1)!;
+    input.value = 'What is the commission on this plan?';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    click(byRole(dialog, 'button', 'Save'), 'Save');
+    await wait('saved', () => !dialog.open);
+    await wait('chip', () => byRole(inbox, 'button', 'What is the commission on this plan?'));
+    const stored = (await (await fetch('/api/quick-replies', { headers: { authorization: 'Bearer t' } })).json()) as { replies: { text: string }[] };
+    expect(stored.replies.map((r) => r.text)).to.include('What is the commission on this plan?');
+  });
+});
+
 describe('Showcase', () => {
   it('"Add all" adds every product of a Targeted Plan and the card shows "Added"', async () => {
     await open(sellerName('shop-1'));

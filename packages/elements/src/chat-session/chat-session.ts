@@ -208,6 +208,15 @@ export class CimChatSession extends LitElement {
         align-items: center;
         gap: 0.5rem;
       }
+      .pick input {
+        flex: 1;
+        font: inherit;
+        color: inherit;
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+        border-radius: 8px;
+        padding: 0.35rem 0.5rem;
+      }
       .pick small {
         color: var(--_muted);
       }
@@ -252,6 +261,7 @@ export class CimChatSession extends LitElement {
     this.client && this.conversationId ? this.client.samples.requestable(this.conversationId) : undefined,
   );
   private readonly sampleDialog = new DialogHandle(() => this.renderRoot.querySelector<HTMLDialogElement>('dialog.samples'));
+  private readonly quickDialog = new DialogHandle(() => this.renderRoot.querySelector<HTMLDialogElement>('dialog.quick-replies'));
   private lastCount = 0;
   private lastId: string | undefined;
 
@@ -360,16 +370,68 @@ export class CimChatSession extends LitElement {
         ></textarea>
         <button class="btn primary" @click=${this.send}>${msg('Send', { id: 'session.send' })}</button>
       </div>
-      ${isSeller
-        ? html`<div class="tools">
-              <button class="btn" aria-haspopup="dialog" @click=${(event: Event) => this.sampleDialog.open(event.currentTarget)}>
-                ${msg('Request sample', { id: 'sample.request' })}
-              </button>
-            </div>
-            ${this.renderSampleDialog()}`
-        : nothing}
+      <div class="tools">
+        ${isSeller
+          ? html`<button class="btn" aria-haspopup="dialog" @click=${(event: Event) => this.sampleDialog.open(event.currentTarget)}>
+              ${msg('Request sample', { id: 'sample.request' })}
+            </button>`
+          : nothing}
+        <button class="btn" aria-haspopup="dialog" @click=${this.editQuickReplies}>${msg('Edit quick replies', { id: 'quick.edit' })}</button>
+      </div>
+      ${isSeller ? this.renderSampleDialog() : nothing} ${this.renderQuickRepliesDialog()}
     </div>`;
   }
+
+  /** The quick replies being edited (a draft until "Save"). */
+  @state() private draft: { id?: string; text: string }[] = [];
+
+  private editQuickReplies = (event: Event): void => {
+    this.draft = (this.quickReplies.value ?? []).map((reply) => ({ ...reply }));
+    this.actionError = '';
+    this.quickDialog.open(event.currentTarget);
+  };
+
+  private renderQuickRepliesDialog() {
+    return html`<dialog class="quick-replies" aria-labelledby="quick-title">
+      <div class="head">
+        <h2 id="quick-title">${msg('Quick replies', { id: 'session.quickReplies' })}</h2>
+        <button class="btn" @click=${() => this.quickDialog.close()}>${msg('Close', { id: 'action.close' })}</button>
+      </div>
+      <div class="body">
+        <ul aria-label=${msg('Quick replies', { id: 'session.quickReplies' })}>
+          ${this.draft.map(
+            (reply, i) => html`<li class="pick">
+              <input
+                aria-label=${msg(str`Quick reply ${i + 1}`, { id: 'quick.item' })}
+                maxlength="1000"
+                .value=${reply.text}
+                @input=${(event: Event) => (this.draft = this.draft.map((r, j) => (j === i ? { ...r, text: (event.target as HTMLInputElement).value } : r)))}
+              />
+              <button class="btn" aria-label=${msg(str`Remove quick reply ${i + 1}`, { id: 'quick.remove' })} @click=${() => (this.draft = this.draft.filter((_, j) => j !== i))}>
+                ${msg('Remove', { id: 'quick.removeShort' })}
+              </button>
+            </li>`,
+          )}
+        </ul>
+        <button class="btn" @click=${() => (this.draft = [...this.draft, { text: '' }])}>${msg('Add a quick reply', { id: 'quick.add' })}</button>
+        ${this.actionError ? html`<p class="failed" role="alert">${this.actionError}</p>` : nothing}
+      </div>
+      <div class="foot">
+        <button class="btn primary" @click=${this.saveQuickReplies}>${msg('Save', { id: 'quick.save' })}</button>
+      </div>
+    </dialog>`;
+  }
+
+  private saveQuickReplies = async (): Promise<void> => {
+    if (!this.client) return;
+    try {
+      await this.client.conversations.saveQuickReplies(this.draft);
+      this.actionError = '';
+      this.quickDialog.close();
+    } catch (error) {
+      this.actionError = error instanceof CimError ? error.message : String(error);
+    }
+  };
 
   private renderSampleDialog() {
     const products = this.requestable.value ?? [];
