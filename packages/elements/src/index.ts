@@ -14,6 +14,6 @@ export { CimContactButton, CimNotificationsButton } from './contact-button/conta
 export { clientContext } from './context.js';
 export { StoreController } from './store-controller.js';
 export { emit, type CimEventMap } from './events.js';
-export { tokens, darkTokens, cardStyles, dialogStyles } from './theme.js';
+export { tokens, darkTokens, cardStyles, dialogStyles, menuStyles } from './theme.js';
 export { defineElements, TAGS } from './registry.js';
 export { setLocale, directionOf, LOCALES, type Locale } from './localization.js';

@@ -230,3 +230,33 @@ export const dialogStyles = css`
     gap: 0.6rem;
   }
 `;
+
+/** A small popup menu (`role="menu"` of `role="menuitem"` buttons) anchored to its host's end. */
+export const menuStyles = css`
+  [role='menu'] {
+    position: absolute;
+    inset-inline-end: var(--_menu-inset, 0);
+    top: calc(100% + 4px);
+    z-index: 10;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    box-shadow: 0 6px 24px rgb(0 0 0 / 0.15);
+    padding: 0.25rem;
+    min-width: 10rem;
+    white-space: nowrap;
+  }
+  [role='menuitem'] {
+    display: block;
+    width: 100%;
+    text-align: start;
+    border: 0;
+    background: none;
+    padding: 0.5rem 0.75rem;
+    border-radius: 6px;
+  }
+  [role='menuitem']:hover,
+  [role='menuitem']:focus {
+    background: var(--_surface);
+  }
+`;

@@ -8,7 +8,7 @@ import { CimError, previewText, type CreatorImClient, type Message, type Product
 import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { emit } from '../events.js';
-import { dialogStyles, tokens } from '../theme.js';
+import { dialogStyles, menuStyles, tokens } from '../theme.js';
 import { formatPrice, formatTime } from '../format.js';
 import { DialogHandle } from '../dialog.js';
 
@@ -33,6 +33,7 @@ export class CimChatSession extends LitElement {
   static override styles = [
     tokens,
     dialogStyles,
+    menuStyles,
     css`
       :host {
         display: flex;
@@ -49,6 +50,7 @@ export class CimChatSession extends LitElement {
         background: var(--_bg);
         border-bottom: 1px solid var(--_border);
         position: relative;
+        --_menu-inset: 0.75rem;
       }
       .header h2 {
         font-size: 1rem;
@@ -85,31 +87,6 @@ export class CimChatSession extends LitElement {
         line-height: 1;
         padding: 0.25rem 0.5rem;
         border-radius: 6px;
-      }
-      [role='menu'] {
-        position: absolute;
-        inset-inline-end: 0.75rem;
-        top: 100%;
-        z-index: 2;
-        background: var(--_bg);
-        border: 1px solid var(--_border);
-        border-radius: 8px;
-        box-shadow: 0 6px 24px rgb(0 0 0 / 0.15);
-        padding: 0.25rem;
-        min-width: 10rem;
-      }
-      [role='menuitem'] {
-        display: block;
-        width: 100%;
-        text-align: start;
-        border: 0;
-        background: none;
-        padding: 0.5rem 0.75rem;
-        border-radius: 6px;
-      }
-      [role='menuitem']:hover,
-      [role='menuitem']:focus {
-        background: var(--_surface);
       }
       lit-virtualizer {
         flex: 1;

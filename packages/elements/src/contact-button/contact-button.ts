@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, localized, str } from '@lit/localize';
 import { CimError, type EntranceType } from '@creator-im/sdk';
 import { StoreController } from '../store-controller.js';
-import { tokens } from '../theme.js';
+import { menuStyles, tokens } from '../theme.js';
 import type { CreatorInbox } from '../inbox/creator-inbox.js';
 
 /** Finds the `<creator-inbox>` an entrance targets: by id, else the first on the page. */
@@ -54,35 +54,11 @@ abstract class InboxEntrance extends LitElement {
 export class CimContactButton extends InboxEntrance {
   static override styles = [
     tokens,
+    menuStyles,
     css`
       :host {
         display: inline-block;
         position: relative;
-      }
-      [role='menu'] {
-        position: absolute;
-        inset-inline-end: 0;
-        top: calc(100% + 4px);
-        z-index: 10;
-        background: var(--_bg);
-        border: 1px solid var(--_border);
-        border-radius: 8px;
-        box-shadow: 0 6px 24px rgb(0 0 0 / 0.15);
-        padding: 0.25rem;
-        white-space: nowrap;
-      }
-      [role='menuitem'] {
-        display: block;
-        border: 0;
-        background: none;
-        padding: 0.5rem 0.75rem;
-        border-radius: 6px;
-        width: 100%;
-        text-align: start;
-      }
-      [role='menuitem']:hover,
-      [role='menuitem']:focus {
-        background: var(--_surface);
       }
       .error {
         color: var(--_danger);
