@@ -1,6 +1,7 @@
 /**
- * The README's promise, checked: its embed snippet, served as a plain HTML page with the built
- * browser bundle, shows the inbox in headless Chromium. Builds the bundle first.
+ * The README's promises, checked in headless Chromium against the built bundle: its embed snippet,
+ * served as a plain HTML page, shows the inbox; and the demo Creator Center, under its strict
+ * Content-Security-Policy, opens the right conversation from its entrances.
  */
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../mocks/server.js';
+import { startDemo } from './demo-server.js';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const readme = readFileSync('README.md', 'utf8');
@@ -19,26 +21,61 @@ const dir = mkdtempSync(join(tmpdir(), 'cim-embed-'));
 writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner page</title></head><body>\n${snippet}</body></html>`);
 const server = await startServer({ staticRoots: [{ prefix: '/dist/', dir: 'packages/elements/dist' }, { prefix: '/', dir }] });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+let passed = 0;
 let failed = 0;
-try {
-  const page = await browser.newPage();
+const check = async (name: string, run: (errors: string[]) => Promise<string>) => {
   const errors: string[] = [];
+  try {
+    const detail = await run(errors);
+    if (errors.length) throw new Error(errors.join('; '));
+    passed++;
+    console.log(`✔ ${name} (${detail})`);
+  } catch (error) {
+    failed++;
+    console.log(`✖ ${name}: ${String(error)}`);
+  }
+};
+const newPage = async (errors: string[]) => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (error) => errors.push(String(error)));
+  // CSP violations are reported as console errors ("Refused to …").
   page.on('console', (message) => message.type() === 'error' && !message.location().url.endsWith('/favicon.ico') && errors.push(message.text()));
-  await page.goto(`${server.url}/`);
-  const row = page.locator('creator-inbox').getByRole('button', { name: /./ }).filter({ has: page.locator('.avatar') }).first();
-  await row.waitFor({ timeout: 15_000 });
-  const rows = await page.locator('creator-inbox').locator('.row').count();
-  if (rows === 0 || errors.length) {
-    failed = 1;
-    console.log(`✖ the README embed snippet: ${rows} rows; ${errors.join('; ')}`);
-  } else console.log(`✔ the README embed snippet shows the inbox from the built bundle (${rows} rows rendered)`);
-} catch (error) {
-  failed = 1;
-  console.log(`✖ the README embed snippet: ${String(error)}`);
+  return page;
+};
+const demo = await startDemo({ build: false });
+try {
+  await check('the README embed snippet shows the inbox from the built bundle', async (errors) => {
+    const page = await newPage(errors);
+    await page.goto(`${server.url}/`);
+    await page.locator('creator-inbox .row').first().waitFor({ timeout: 15_000 });
+    return `${await page.locator('creator-inbox .row').count()} rows rendered`;
+  });
+  await check('the demo, under its CSP: Product Promotion → "Contact" → "Contact Seller Online" opens that seller', async (errors) => {
+    const page = await newPage(errors);
+    await page.goto(`${demo.url}/#promotion`);
+    const tile = page.locator('#promotion-list li').first();
+    await tile.waitFor({ timeout: 15_000 });
+    const seller = ((await tile.locator('.muted').textContent()) ?? '').split(' · ')[0]!;
+    await tile.getByRole('button', { name: 'Contact' }).click();
+    await page.getByRole('menuitem', { name: 'Contact Seller Online' }).click();
+    await page.locator('cim-chat-session h2', { hasText: seller }).waitFor({ timeout: 10_000 });
+    if (!page.url().endsWith('#messages')) throw new Error(`the inbox was not shown (${page.url()})`);
+    return `opened ${seller}`;
+  });
+  await check('the demo: the Notifications icon shows the unread count and opens the inbox', async (errors) => {
+    const page = await newPage(errors);
+    await page.goto(`${demo.url}/#store`);
+    const bell = page.getByRole('button', { name: /^Notifications, \d+ unread$/ });
+    await bell.waitFor({ timeout: 15_000 });
+    const label = await bell.getAttribute('aria-label');
+    await bell.click();
+    await page.waitForURL(/#messages$/, { timeout: 5000 });
+    return label ?? '';
+  });
 } finally {
   await browser.close();
   await server.close();
+  await demo.close();
 }
-console.log(`embed: ${1 - failed} passed, ${failed} failed`);
-process.exit(failed);
+console.log(`embed: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
