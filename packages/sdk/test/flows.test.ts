@@ -157,6 +157,8 @@ test('agency invitation: Accept is refused until every agreement is acknowledged
     const view = t.client.agency.invitation(invitationId);
     assert.equal(view.getSnapshot()?.invitation.state, 'pending');
     assert.equal(view.getSnapshot()?.canAccept, false);
+    assert.equal(view.getSnapshot()?.canDecline, true);
+    assert.equal(view.getSnapshot()?.awaitingAgreements, true);
     await assert.rejects(t.client.agency.accept(invitationId), (e: unknown) => e instanceof RuleViolationError && e.rule === 'agreements_not_acknowledged');
     t.client.agency.acknowledge(invitationId, agreements[0]!);
     await assert.rejects(t.client.agency.accept(invitationId), RuleViolationError);
@@ -165,6 +167,7 @@ test('agency invitation: Accept is refused until every agreement is acknowledged
     await t.client.agency.accept(invitationId);
     assert.equal(view.getSnapshot()?.invitation.state, 'accepted');
     assert.equal(view.getSnapshot()?.link, 'linked');
+    assert.deepEqual([view.getSnapshot()?.canDecline, view.getSnapshot()?.awaitingAgreements, view.getSnapshot()?.canRequestUnlink], [false, false, true]);
     await assert.rejects(t.client.agency.decline(invitationId), (e: unknown) => e instanceof RuleViolationError && e.rule === 'invalid_transition');
   } finally {
     t.close();
@@ -179,6 +182,7 @@ test('agency invitation: Decline; an expired invitation cannot be accepted; unkn
     assert.equal(t.client.agency.invitation(invitationId).getSnapshot()?.invitation.state, 'declined');
     const expired = await agencySetup(t, 'agency-4');
     assert.equal(t.client.agency.invitation(expired.invitationId).getSnapshot()?.invitation.state, 'expired');
+    assert.equal(t.client.agency.invitation(expired.invitationId).getSnapshot()?.canDecline, false);
     for (const a of expired.agreements) t.client.agency.acknowledge(expired.invitationId, a);
     await assert.rejects(t.client.agency.accept(expired.invitationId), (e: unknown) => e instanceof RuleViolationError && e.rule === 'invalid_transition');
     assert.throws(() => t.client.agency.acknowledge(expired.invitationId, 'nope'), RuleViolationError);

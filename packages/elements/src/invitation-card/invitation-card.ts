@@ -110,7 +110,7 @@ export class CimInvitationCard extends LitElement {
         </div>
         <div class="body">
           <p class="terms">${invitation.terms}</p>
-          ${invitation.state === 'pending'
+          ${view.awaitingAgreements
             ? html`<fieldset class="agreements">
                 <legend>${msg('Review and accept the agreements', { id: 'invitation.agreements' })}</legend>
                 <ul>
@@ -137,7 +137,7 @@ export class CimInvitationCard extends LitElement {
           ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         </div>
         <div class="foot">
-          ${invitation.state === 'pending'
+          ${view.canDecline
             ? html`<button class="btn" ?disabled=${this.busy} @click=${() => this.run(() => this.client!.agency.decline(invitation.id))}>
                   ${msg('Decline', { id: 'invitation.decline' })}
                 </button>
@@ -149,7 +149,7 @@ export class CimInvitationCard extends LitElement {
                   ${msg('Accept', { id: 'invitation.accept' })}
                 </button>`
             : nothing}
-          ${link === 'linked'
+          ${view.canRequestUnlink
             ? html`<button class="btn danger" ?disabled=${this.busy} @click=${() => this.run(() => this.client!.agency.requestUnlink(agency.id))}>
                 ${msg('Send unlink request', { id: 'invitation.unlink' })}
               </button>`

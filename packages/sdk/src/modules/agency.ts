@@ -1,6 +1,6 @@
 import type { Core } from '../core.js';
 import { RuleViolationError } from '../errors.js';
-import { assertTransition, missingAgreements } from '../rules.js';
+import { assertTransition, canTransition, missingAgreements } from '../rules.js';
 import { InvitationResultSchema, LinkResultSchema, LinksSchema, type AgencyInvitation, type LinkState } from '../schemas.js';
 import { select, type ReadableStore } from '../store.js';
 import { requireId } from './conversations.js';
@@ -12,6 +12,12 @@ export interface InvitationView {
   readonly acknowledged: readonly string[];
   /** "Accept" is allowed: pending, and every agreement acknowledged. */
   readonly canAccept: boolean;
+  /** "Decline" is allowed (the invitation is still pending). */
+  readonly canDecline: boolean;
+  /** The agreements still have to be reviewed (the invitation is pending). */
+  readonly awaitingAgreements: boolean;
+  /** "Send unlink request" is allowed (the creator is linked to this agency). */
+  readonly canRequestUnlink: boolean;
   /** The creator's link with this agency. */
   readonly link: LinkState;
 }
@@ -34,8 +40,11 @@ export class AgencyModule {
       const acknowledged = state.acknowledged[invitationId] ?? [];
       const link = state.links[invitation.agency.id] ?? 'none';
       if (last && last.invitation === invitation && last.acknowledged === acknowledged && last.link === link) return last;
-      const canAccept = invitation.state === 'pending' && missingAgreements(invitation.agreements.map((a) => a.id), acknowledged).length === 0;
-      last = { invitation, acknowledged, canAccept, link };
+      // Still open: it can still be declined (and accepted, once every agreement is acknowledged).
+      const pending = invitation.state !== 'declined' && canTransition('invitation', invitation.state, 'declined');
+      const canAccept = pending && missingAgreements(invitation.agreements.map((a) => a.id), acknowledged).length === 0;
+      const canRequestUnlink = link === 'linked' && canTransition('link', link, 'unlink_requested');
+      last = { invitation, acknowledged, canAccept, canDecline: pending, awaitingAgreements: pending, canRequestUnlink, link };
       return last;
     });
   }
