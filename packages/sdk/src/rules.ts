@@ -54,6 +54,16 @@ export function isNewConnection(conversation: Conversation): boolean {
   return conversation.repliedAt === null;
 }
 
+/** "Block seller" is offered in seller conversations only: agencies cannot be blocked. */
+export function canBlock(conversation: Conversation): boolean {
+  return conversation.counterpart.kind === 'seller';
+}
+
+/** Samples are requested from sellers only. (While blocked, the composer and its actions are replaced.) */
+export function canRequestSample(conversation: Conversation): boolean {
+  return conversation.counterpart.kind === 'seller';
+}
+
 /** Whether a conversation passes a filter. */
 export function matchesFilter(conversation: Conversation, filter: InboxFilter): boolean {
   switch (filter) {

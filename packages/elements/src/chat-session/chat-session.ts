@@ -4,7 +4,7 @@ import { consume } from '@lit/context';
 import { msg, localized, str } from '@lit/localize';
 import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer';
-import { CimError, previewText, type CreatorImClient, type Message, type Product } from '@creator-im/sdk';
+import { canBlock, canRequestSample, CimError, previewText, type CreatorImClient, type Message, type Product } from '@creator-im/sdk';
 import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { emit } from '../events.js';
@@ -280,7 +280,7 @@ export class CimChatSession extends LitElement {
         <button class="back icon-btn" aria-label=${msg('Back to conversations', { id: 'session.back' })} @click=${() => this.dispatchEvent(new Event('cim-back', { bubbles: true, composed: true }))}>←</button>
         <h2>${party.name}</h2>
         ${party.kind === 'agency' && party.verified ? html`<span class="verified">${msg('Verified', { id: 'party.verified' })}</span>` : nothing}
-        ${party.kind === 'seller'
+        ${canBlock(conversation)
           ? html`<button
               class="icon-btn menu-button"
               aria-label=${msg('More options', { id: 'session.more' })}
@@ -310,7 +310,7 @@ export class CimChatSession extends LitElement {
         }}
       ></lit-virtualizer>
       <div class="sr-only" aria-live="polite">${this.announcement}</div>
-      ${conversation.blocked ? this.renderBlocked() : this.renderComposer(party.kind === 'seller')}
+      ${conversation.blocked ? this.renderBlocked() : this.renderComposer(canRequestSample(conversation))}
     `;
   }
 

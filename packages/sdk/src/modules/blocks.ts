@@ -1,5 +1,6 @@
 import type { Core } from '../core.js';
 import { RuleViolationError } from '../errors.js';
+import { canBlock } from '../rules.js';
 import { BlockResultSchema, BlocksSchema, type Party } from '../schemas.js';
 import { putBlock } from '../state.js';
 import { select, type ReadableStore } from '../store.js';
@@ -40,7 +41,7 @@ export class BlocksModule {
     const conversation = this.core.state.conversations.get(conversationId);
     if (!conversation) throw new RuleViolationError('unknown_entity', `Unknown conversation "${conversationId}".`);
     const seller = conversation.counterpart;
-    if (seller.kind !== 'seller') throw new RuleViolationError('not_a_seller_conversation', 'Only sellers can be blocked.');
+    if (!canBlock(conversation)) throw new RuleViolationError('not_a_seller_conversation', 'Only sellers can be blocked.');
     const result = await this.core.http.request(`/api/blocks/${encodeURIComponent(seller.id)}`, {
       method: blocked ? 'PUT' : 'DELETE',
       idempotent: true,

@@ -3,7 +3,7 @@ import { RuleViolationError } from '../errors.js';
 import { newEntry } from '../outbox.js';
 import type { Product, SampleRequest } from '../schemas.js';
 import { sameItems, select, type ReadableStore } from '../store.js';
-import { requestableProducts } from '../rules.js';
+import { canRequestSample, requestableProducts } from '../rules.js';
 import { requireId } from './conversations.js';
 
 /**
@@ -46,7 +46,7 @@ export class SamplesModule {
     requireId(product?.id, 'product.id');
     const conversation = this.core.state.conversations.get(conversationId);
     if (!conversation) throw new RuleViolationError('unknown_entity', `Unknown conversation "${conversationId}".`);
-    if (conversation.counterpart.kind !== 'seller') throw new RuleViolationError('not_a_seller_conversation', 'Samples are requested from sellers.');
+    if (!canRequestSample(conversation)) throw new RuleViolationError('not_a_seller_conversation', 'Samples are requested from sellers.');
     if (conversation.blocked) throw new RuleViolationError('seller_blocked', 'Unblock this seller to request a sample.');
     const entry = newEntry(conversationId, 'sample', product.id);
     const { clientId, createdAt } = entry;
