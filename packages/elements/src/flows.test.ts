@@ -260,6 +260,32 @@ describe('entrances', () => {
   });
 });
 
+describe('security', () => {
+  it('renders hostile server strings as text: no markup, no script, no javascript: link', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
+    const conversation = backend.conversations.get('conv-shop-1')!;
+    backend.conversations.set('conv-shop-1', { ...conversation, counterpart: { ...conversation.counterpart, name: `Shop ${hostile}` } });
+    backend.sellerSend('shop-1', { type: 'TEXT', text: hostile });
+    const invitation = [...backend.invitations.values()].find((i) => i.state === 'pending')!;
+    backend.invitations.set(invitation.id, { ...invitation, agreements: invitation.agreements.map((a, i) => ({ ...a, url: i === 0 ? 'javascript:alert(1)' : 'https://example.com/agreement' })) });
+    for (const message of backend.messages.get(invitation.conversationId)!) {
+      if (message.type === 'AGENCY_INVITATION') message.invitation = backend.invitations.get(invitation.id)!;
+    }
+    await client.inbox.load({ tab: 'shop' });
+    await open(`Shop ${hostile}`);
+    const session = deepQuery(inbox, 'cim-chat-session')!.shadowRoot!;
+    await wait('hostile text shown', () => session.textContent?.includes('onerror='));
+    expect(deepQueryAll(inbox, 'img, b').length).to.equal(0);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    click(byRole(inbox, 'tab', 'Agency'), 'Agency tab');
+    await open(invitation.agency.name);
+    await wait('invitation card', () => deepQuery(inbox, 'cim-invitation-card')?.shadowRoot?.querySelector('dialog'));
+    const links = [...deepQuery(inbox, 'cim-invitation-card')!.shadowRoot!.querySelectorAll('a')];
+    expect(invitation.agreements.length).to.be.greaterThan(1);
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(invitation.agreements.slice(1).map(() => 'https://example.com/agreement'));
+  });
+});
+
 describe('accessibility', () => {
   it('an open seller session with its cards passes axe', async () => {
     await open(sellerName('shop-1'));
