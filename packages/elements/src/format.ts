@@ -1,4 +1,10 @@
 /** Locale-aware formatting helpers shared by the elements (display only; no domain rule). */
+import { CimError } from '@creator-im/sdk';
+
+/** What to tell the creator about a failed action: a CimError's message, or the error as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof CimError ? error.message : String(error);
+}
 
 /** "14:05" today, "Mon" this week, "11/3" before. */
 export function formatTime(iso: string, now = Date.now(), locale?: string): string {

@@ -4,12 +4,12 @@ import { consume } from '@lit/context';
 import { msg, localized, str } from '@lit/localize';
 import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer';
-import { canBlock, canRequestSample, CimError, previewText, type CreatorImClient, type Message, type Product } from '@creator-im/sdk';
+import { canBlock, canRequestSample, previewText, type CreatorImClient, type Message, type Product } from '@creator-im/sdk';
 import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { emit } from '../events.js';
 import { dialogStyles, menuStyles, tokens } from '../theme.js';
-import { formatPrice, formatTime } from '../format.js';
+import { errorMessage, formatPrice, formatTime } from '../format.js';
 import { DialogHandle } from '../dialog.js';
 
 /**
@@ -406,7 +406,7 @@ export class CimChatSession extends LitElement {
       this.actionError = '';
       this.quickDialog.close();
     } catch (error) {
-      this.actionError = error instanceof CimError ? error.message : String(error);
+      this.actionError = errorMessage(error);
     }
   };
 
@@ -442,7 +442,7 @@ export class CimChatSession extends LitElement {
       this.actionError = '';
       emit(this, 'cim-sample-request', { conversationId: this.conversationId, productId: product.id });
     } catch (error) {
-      this.actionError = error instanceof CimError ? error.message : String(error);
+      this.actionError = errorMessage(error);
     }
   }
 
@@ -514,7 +514,7 @@ export class CimChatSession extends LitElement {
       this.actionError = '';
     } catch (error) {
       textarea.value = text; // never lose what the creator typed
-      this.actionError = error instanceof CimError ? error.message : String(error);
+      this.actionError = errorMessage(error);
     }
   };
 
@@ -544,7 +544,7 @@ export class CimChatSession extends LitElement {
       await this.updateComplete;
       (blocked ? this.renderRoot.querySelector<HTMLElement>('.blocked button') : this.textarea)?.focus();
     } catch (error) {
-      this.actionError = error instanceof CimError ? error.message : String(error);
+      this.actionError = errorMessage(error);
     }
   }
 }

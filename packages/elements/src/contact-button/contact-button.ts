@@ -1,8 +1,9 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, localized, str } from '@lit/localize';
-import { CimError, type EntranceType } from '@creator-im/sdk';
+import { type EntranceType } from '@creator-im/sdk';
 import { StoreController } from '../store-controller.js';
+import { errorMessage } from '../format.js';
 import { menuStyles, tokens } from '../theme.js';
 import type { CreatorInbox } from '../inbox/creator-inbox.js';
 
@@ -125,7 +126,7 @@ export class CimContactButton extends InboxEntrance {
       await inbox.openConversation({ sellerId: this.sellerId, entrance: this.entrance, productId: this.productId });
       this.error = '';
     } catch (error) {
-      this.error = error instanceof CimError ? error.message : String(error);
+      this.error = errorMessage(error);
     }
   };
 }

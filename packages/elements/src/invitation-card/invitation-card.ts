@@ -2,12 +2,12 @@ import { LitElement, html, nothing, css } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { msg, localized, str } from '@lit/localize';
-import { CimError, type CreatorImClient, type InvitationState, type InvitationView, type LinkState } from '@creator-im/sdk';
+import { type CreatorImClient, type InvitationState, type InvitationView, type LinkState } from '@creator-im/sdk';
 import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { emit } from '../events.js';
 import { cardStyles, dialogStyles, tokens } from '../theme.js';
-import { safeUrl } from '../format.js';
+import { errorMessage, safeUrl } from '../format.js';
 import { DialogHandle } from '../dialog.js';
 
 const INVITATION_LABEL: Record<InvitationState, () => string> = {
@@ -163,7 +163,7 @@ export class CimInvitationCard extends LitElement {
       this.client?.agency.acknowledge(this.invitationId, agreementId, checked);
       this.error = '';
     } catch (error) {
-      this.error = error instanceof CimError ? error.message : String(error);
+      this.error = errorMessage(error);
     }
   }
 
@@ -175,7 +175,7 @@ export class CimInvitationCard extends LitElement {
       this.error = '';
       done?.();
     } catch (error) {
-      this.error = error instanceof CimError ? error.message : String(error);
+      this.error = errorMessage(error);
     } finally {
       this.busy = false;
     }

@@ -2,15 +2,13 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { msg, localized, str } from '@lit/localize';
-import { CimError, type AddResult, type CreatorImClient, type Product, type ProductList, type ShowcaseEntry } from '@creator-im/sdk';
+import { type AddResult, type CreatorImClient, type Product, type ProductList, type ShowcaseEntry } from '@creator-im/sdk';
 import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { emit } from '../events.js';
 import { cardStyles, dialogStyles, tokens } from '../theme.js';
-import { formatPercent, formatPrice, safeUrl } from '../format.js';
+import { errorMessage, formatPercent, formatPrice, safeUrl } from '../format.js';
 import { DialogHandle } from '../dialog.js';
-
-const errorText = (error: unknown): string => (error instanceof CimError ? error.message : String(error));
 
 /** One product's picture, name, price and commission (shared by both cards). */
 function productLine(product: Product, action: unknown = nothing) {
@@ -79,7 +77,7 @@ export class CimProductCard extends LitElement {
       this.error = '';
       if (result.added.length) emit(this, 'cim-products-add', { productIds: [...result.added] });
     } catch (error) {
-      this.error = errorText(error);
+      this.error = errorMessage(error);
     } finally {
       this.busy = false;
     }
@@ -177,7 +175,7 @@ export class CimProductListCard extends LitElement {
       this.error = '';
       if (result.added.length) emit(this, 'cim-products-add', { productIds: [...result.added] });
     } catch (error) {
-      this.error = errorText(error);
+      this.error = errorMessage(error);
     } finally {
       this.busy = new Set([...this.busy].filter((id) => !productIds.includes(id)));
     }
