@@ -2,13 +2,24 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { msg, localized, str } from '@lit/localize';
-import { type AddResult, type CreatorImClient, type Product, type ProductList, type ShowcaseEntry } from '@creator-im/sdk';
+import { type CreatorImClient, type Product, type ProductList, type ShowcaseEntry } from '@creator-im/sdk';
 import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { emit } from '../events.js';
 import { cardStyles, dialogStyles, tokens } from '../theme.js';
 import { errorMessage, formatPercent, formatPrice, safeUrl } from '../format.js';
 import { DialogHandle } from '../dialog.js';
+
+/** Adds products to the Showcase and tells the host what was added; resolves with the error to show, or ''. */
+async function addToShowcase(host: HTMLElement, client: CreatorImClient, productIds: string[]): Promise<string> {
+  try {
+    const { added } = await client.showcase.add(productIds);
+    if (added.length) emit(host, 'cim-products-add', { productIds: [...added] });
+    return '';
+  } catch (error) {
+    return errorMessage(error);
+  }
+}
 
 /** One product's picture, name, price and commission (shared by both cards). */
 function productLine(product: Product, action: unknown = nothing) {
@@ -72,15 +83,8 @@ export class CimProductCard extends LitElement {
   private add = async (): Promise<void> => {
     if (!this.client || !this.product) return;
     this.busy = true;
-    try {
-      const result = await this.client.showcase.add([this.product.id]);
-      this.error = '';
-      if (result.added.length) emit(this, 'cim-products-add', { productIds: [...result.added] });
-    } catch (error) {
-      this.error = errorMessage(error);
-    } finally {
-      this.busy = false;
-    }
+    this.error = await addToShowcase(this, this.client, [this.product.id]);
+    this.busy = false;
   };
 }
 
@@ -170,14 +174,7 @@ export class CimProductListCard extends LitElement {
   private async add(productIds: string[]): Promise<void> {
     if (!this.client) return;
     this.busy = new Set([...this.busy, ...productIds]);
-    try {
-      const result: AddResult = await this.client.showcase.add(productIds);
-      this.error = '';
-      if (result.added.length) emit(this, 'cim-products-add', { productIds: [...result.added] });
-    } catch (error) {
-      this.error = errorMessage(error);
-    } finally {
-      this.busy = new Set([...this.busy].filter((id) => !productIds.includes(id)));
-    }
+    this.error = await addToShowcase(this, this.client, productIds);
+    this.busy = new Set([...this.busy].filter((id) => !productIds.includes(id)));
   }
 }
