@@ -233,11 +233,6 @@ export function putMessageBatches(state: CimState, batches: readonly MessageBatc
   );
 }
 
-/** {@link putMessageBatches} for one conversation. */
-export function putMessages(state: CimState, conversationId: string, messages: readonly Message[], patch: Partial<Thread> = {}): CimState {
-  return putMessageBatches(state, [{ conversationId, messages, patch }]);
-}
-
 /** Replaces one thread's fields. */
 export function patchThread(state: CimState, conversationId: string, patch: Partial<Thread>): CimState {
   const thread = state.threads.get(conversationId) ?? EMPTY_THREAD;
