@@ -29,7 +29,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/test-helpers.ts'],
+    files: ['**/*.test.ts', '**/test/**/*.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

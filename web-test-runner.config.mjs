@@ -7,8 +7,8 @@ import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 const worker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
 
 export default {
-  files: ['packages/elements/src/**/*.test.ts', 'packages/react/test/*.test.ts'],
-  nodeResolve: { exportConditions: ['development', 'browser'] },
+  files: ['packages/elements/test/**/*.test.ts', 'packages/react/test/*.test.ts'],
+  nodeResolve: { exportConditions: ['@creator-im/source', 'browser'] },
   rootDir: '.',
   concurrency: 1,
   testsFinishTimeout: 120_000,
@@ -51,7 +51,7 @@ function reactBundles() {
         format: 'esm',
         platform: 'browser',
         write: false,
-        conditions: ['development', 'browser'],
+        conditions: ['@creator-im/source', 'browser'],
         tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
         define: { 'process.env.NODE_ENV': '"development"' },
         alias: match[1] === '18' ? { react: `${react18}react`, 'react-dom': `${react18}react-dom` } : {},

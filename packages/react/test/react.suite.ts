@@ -8,7 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { createClient } from '@creator-im/sdk';
 import { CreatorInbox, ContactButton } from '@creator-im/react';
 import { startMockBackend } from '../../../mocks/browser.js';
-import { deepQuery, deepQueryAll } from '../../elements/src/test-helpers.js';
+import { deepQuery, deepQueryAll } from '../../elements/test/helpers.js';
 
 export function reactSuite(major: string): void {
   describe(`@creator-im/react in React ${major}`, () => {

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { startMockBackend } from '../../../../mocks/browser.js';
-import { byRole, deepQueryAll, startClient, mount } from '../test-helpers.js';
-import type { CreatorInbox } from './creator-inbox.js';
+import { startMockBackend } from '../../../mocks/browser.js';
+import { byRole, deepQueryAll, startClient, mount } from './helpers.js';
+import type { CreatorInbox } from '../src/inbox/creator-inbox.js';
 
 describe('<creator-inbox>', () => {
   it('shows the creator’s seller conversations from the API (base-url + token)', async () => {

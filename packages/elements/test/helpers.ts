@@ -4,8 +4,8 @@ import { html, type TemplateResult } from 'lit';
 import { createClient, type CreatorImClient } from '@creator-im/sdk';
 import { startMockBackend } from '../../../mocks/browser.js';
 import type { BackendOptions, MockBackend } from '../../../mocks/backend.js';
-import { defineElements } from './registry.js';
-import { clientContext } from './context.js';
+import { defineElements } from '../src/registry.js';
+import { clientContext } from '../src/context.js';
 import { ContextProvider } from '@lit/context';
 
 defineElements();

@@ -5,8 +5,8 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import type { CreatorImClient } from '@creator-im/sdk';
 import type { MockBackend } from '../../../mocks/backend.js';
-import { accessibleName, byRole, deepQuery, deepQueryAll, mount, startClient } from './test-helpers.js';
-import type { CreatorInbox } from './inbox/creator-inbox.js';
+import { accessibleName, byRole, deepQuery, deepQueryAll, mount, startClient } from './helpers.js';
+import type { CreatorInbox } from '../src/inbox/creator-inbox.js';
 
 let backend: MockBackend;
 let client: CreatorImClient;
@@ -323,7 +323,7 @@ describe('notifications entry and locales', () => {
   });
 
   it('switches to Arabic, right to left, and back', async () => {
-    const { setLocale } = await import('./localization.js');
+    const { setLocale } = await import('../src/localization.js');
     inbox.setAttribute('dir', 'rtl');
     try {
       await setLocale('ar');
