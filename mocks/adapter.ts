@@ -96,10 +96,13 @@ export async function answer(backend: MockBackend, request: RawRequest, options:
     const refused = authorize(bearer(request.headers.get('authorization')));
     if (refused) return refused;
     const outage = (when: string): RawResponse => ({ ...fail(503, 'unavailable', `Simulated outage (${when}).`), headers: { 'retry-after': '0' } });
-    if (backend.knobs.errorRate > 0 && backend.random() < backend.knobs.errorRate / 2) return outage('before work');
+    // A share `errorRate` of requests fails: before any work, after it (the answer is lost), or half each.
+    const { errorRate, outage: when } = backend.knobs;
+    const draw = errorRate > 0 ? backend.random() : 1;
+    const before = when === 'before' ? errorRate : when === 'after' ? 0 : errorRate / 2;
+    if (draw < before) return outage('before work');
     const response = dispatch(API_ROUTES, backend, request.method, path, request.url.searchParams, body);
-    // The other half of simulated failures happens after the work is done: the answer is lost.
-    if (backend.knobs.errorRate > 0 && backend.random() < backend.knobs.errorRate / 2) return outage('after work');
+    if (draw < errorRate) return outage('after work');
     if (backend.knobs.stallRate > 0 && backend.random() < backend.knobs.stallRate) await sleep(backend.knobs.stallMs);
     return response;
   } catch (error) {

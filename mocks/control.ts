@@ -17,7 +17,7 @@ const SellerMessageSchema = v.variant('type', [
 const share = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
 const duration = v.pipe(v.number(), v.minValue(0), v.maxValue(600_000));
 const KnobsSchema = v.partial(
-  v.object({ latencyMs: duration, errorRate: share, autoReply: v.boolean(), replyDelayMs: duration, stallRate: share, stallMs: duration }),
+  v.object({ latencyMs: duration, errorRate: share, outage: v.picklist(['before', 'after', 'either']), autoReply: v.boolean(), replyDelayMs: duration, stallRate: share, stallMs: duration }),
 );
 const BurstSchema = v.object({ count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000))) });
 

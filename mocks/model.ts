@@ -44,8 +44,10 @@ export interface MockResponse {
 export interface Knobs {
   /** Added to every answer, ms. */
   latencyMs: number;
-  /** Share (0–1) of API requests answered with a 503 (after doing nothing) or 503 after doing the work. */
+  /** Share (0–1) of API requests answered with a 503, before doing the work or after it (see `outage`). */
   errorRate: number;
+  /** When simulated outages strike: `before` the work, `after` it (the answer is lost), or `either` (half each). */
+  outage: 'before' | 'after' | 'either';
   /** Simulated sellers reply to the creator's texts after `replyDelayMs`. */
   autoReply: boolean;
   replyDelayMs: number;
@@ -128,7 +130,7 @@ export class MockBackend {
     this.seed = seedParties(this.random, { ...options, now: start });
     this.sellersById = new Map(this.seed.sellers.map((seller) => [seller.id, seller]));
     this.productsById = new Map(this.seed.products.map((product) => [product.id, product]));
-    this.knobs = { latencyMs: 0, errorRate: 0, autoReply: false, replyDelayMs: 1500, stallRate: 0, stallMs: 0, ...options.knobs };
+    this.knobs = { latencyMs: 0, errorRate: 0, outage: 'either', autoReply: false, replyDelayMs: 1500, stallRate: 0, stallMs: 0, ...options.knobs };
     for (const id of this.seed.blockedSellerIds) this.blocked.add(id);
     // Seed events are spread evenly over the past 30 days, ending an hour ago.
     this.stamp = start - SEED_SPAN;

@@ -124,6 +124,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   const server = createServer((request, response) => {
     void (async () => {
+      const api = /^\/(api|mock|media)\//.test(request.url ?? '');
+      // Bodies the API does not read are drained, so a kept-alive connection stays usable.
+      if (!api || request.method === 'OPTIONS') await drained(request);
       if (!allowedHosts.has(hostName(request.headers.host) ?? '')) return refuse(response, 403, 'forbidden_host', 'This host name is not served here.');
       const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
       const origin = request.headers.origin;
@@ -137,7 +140,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           'access-control-max-age': '600',
         }, 'text/plain');
       }
-      if (/^\/(api|mock|media)\//.test(url.pathname)) {
+      if (api) {
         const body = await readBody(request);
         const result = await answer(backend, { method: request.method ?? 'GET', url, headers: { get: (name) => header(request, name) }, body }, { allowedOrigins });
         return send(response, result.status, result.body, { ...cors(origin), ...result.headers }, result.contentType);
@@ -197,6 +200,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       await new Promise<void>((done) => server.close(() => done()));
     },
   };
+}
+
+/** Reads and drops a request body: answering before it is read would cost the connection. */
+function drained(request: IncomingMessage): Promise<void> {
+  return new Promise((done) => {
+    if (request.complete) return done();
+    request.on('end', done);
+    request.on('error', () => done());
+    request.resume();
+  });
 }
 
 function header(request: IncomingMessage, name: string): string | null {
