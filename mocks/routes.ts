@@ -5,24 +5,26 @@
  */
 import * as v from 'valibot';
 import {
+  INBOX_FILTERS,
+  INBOX_TABS,
+  PartySchema,
+  type InboxFilter,
+  type InboxTab,
+} from '@creator-im/sdk';
+import {
   AcceptInvitationRequestSchema,
   AddToShowcaseRequestSchema,
   ConversationsQuerySchema,
   EventsQuerySchema,
-  INBOX_FILTERS,
-  INBOX_TABS,
   MessagesQuerySchema,
   OpenConversationRequestSchema,
   PAGE_LIMITS,
-  PartySchema,
   QuickRepliesRequestSchema,
   RequestSampleRequestSchema,
   SearchQuerySchema,
   SendMessageRequestSchema,
   StarRequestSchema,
-  type InboxFilter,
-  type InboxTab,
-} from '@creator-im/sdk';
+} from '@creator-im/sdk/contract';
 import { fail, json, type MockBackend, type MockResponse } from './model.js';
 import type { ConversationKey } from './conversation-store.js';
 

@@ -100,7 +100,10 @@ export class CreatorImClient {
     await this.core.hydrateAndCatchUp();
     await this.reload(signal);
     this.core.startRealtime().catch((error: unknown) => this.core.report(error));
-    this.core.outbox.restore().catch((error: unknown) => this.core.report(error));
+    this.core
+      .outbox()
+      .then((outbox) => outbox.restore())
+      .catch((error: unknown) => this.core.report(error));
   }
 
   /** Loads summary, first page, Showcase, blocks, links and quick replies. */
@@ -124,7 +127,7 @@ export class CreatorImClient {
   /** Applies every event after the last one seen (e.g. after the host page regains focus). */
   async resync(): Promise<void> {
     this.core.alive();
-    return this.core.sequencer.resync().catch((error: unknown) => Promise.reject(toCimError(error)));
+    return (await this.core.sequence()).resync().catch((error: unknown) => Promise.reject(toCimError(error)));
   }
 
   /** Drops the real-time socket as a network failure would; it reconnects and resyncs by itself. */
@@ -135,7 +138,7 @@ export class CreatorImClient {
   /** Applies a raw real-time event, exactly as if it came off the socket (server-push adapters, tests). */
   receive(raw: unknown): void {
     this.core.alive();
-    this.core.sequencer.receive(raw);
+    this.core.receive(raw);
   }
 
   /**

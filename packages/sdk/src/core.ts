@@ -4,11 +4,12 @@
  * reporting. Each of those lives in its own file; this one only connects them.
  * @packageDocumentation
  */
-import { CacheSync } from './cache-sync.js';
+import type { CacheSync } from './cache-sync.js';
 import type { InboxCache } from './cache.js';
 import { ArgumentError, CimError, disposedError, InvalidRecordError, toCimError, ValidationError } from './errors.js';
 import { HttpTransport, type HttpOptions, type RequestOptions } from './http.js';
-import { memoryOutbox, optimisticMessage, Outbox, type OutboxEntry, type OutboxStorage } from './outbox.js';
+import { memoryOutbox, optimisticMessage, type OutboxEntry, type OutboxStorage } from './outbox.js';
+import type { Outbox } from './outbox-lanes.js';
 import type { RealtimeChannel, WebSocketFactory } from './realtime.js';
 import {
   ConversationPageSchema,
@@ -23,7 +24,7 @@ import {
 } from './schemas.js';
 import { conversationDocuments, messageDocuments } from './search.js';
 import { SearchQueue } from './search-queue.js';
-import { EventSequencer } from './sequencer.js';
+import type { EventSequencer } from './sequencer.js';
 import { type Answer, applyAnswer, applyEvent, type CimState, initialState, localId, putMessageBatches, removeMessage, replaceMessage, viewKey } from './state.js';
 import { Store } from './store.js';
 import type * as v from 'valibot';
@@ -59,10 +60,17 @@ export class Core {
   readonly store = new Store<CimState>(initialState);
   readonly http: HttpTransport;
   realtime: RealtimeChannel | undefined;
-  readonly sequencer: EventSequencer;
-  readonly outbox: Outbox;
+  /** The event sequencer, a lazy chunk loaded by {@link sequence} (start loads it). */
+  sequencer: EventSequencer | undefined;
+  private sequencerLoad: Promise<EventSequencer> | undefined;
+  /** Raw events received before the sequencer's code arrived. */
+  private readonly early: unknown[] = [];
+  /** Outbox delivery, a lazy chunk loaded on the first send or restore. */
+  private outboxLoad: Promise<Outbox> | undefined;
+  private outboxLanes: Outbox | undefined;
+  private readonly outboxStorage: OutboxStorage;
   readonly search: SearchQueue;
-  private readonly cacheSync: CacheSync | undefined;
+  private cacheSync: CacheSync | undefined;
   private readonly options: ClientOptions;
   private readonly socket: WebSocketFactory | undefined;
   private readonly errorListeners = new Set<ErrorListener>();
@@ -77,34 +85,63 @@ export class Core {
     this.options = options;
     const report = (error: unknown) => this.report(error);
     this.search = new SearchQueue(report);
-    this.cacheSync = options.cache ? new CacheSync(options.cache, this.store, options.cacheDelayMs ?? 1_000, report) : undefined;
-    this.outbox = new Outbox(
-      options.outbox ?? memoryOutbox(),
-      {
-        send: (entry) => this.send(entry),
-        show: (entry, delivery) => this.showOptimistic(entry, delivery),
-        hide: (entry) => this.update((state) => removeMessage(state, entry.conversationId, localId(entry.clientId))),
-        report,
-      },
-      options.outboxRetryMs ?? 2_000,
-    );
-    this.sequencer = new EventSequencer(
-      {
-        lastSeq: () => this.state.lastSeq,
-        apply: (raw, seq) => this.applyRawEvent(raw, seq),
-        fetch: (after) => this.http.request('/api/events', { query: { after }, schema: EventsPageSchema, what: 'event page' }),
-        revalidate: (serverSeq) => this.revalidate(serverSeq),
-        batch: (writes) => this.store.batch(writes),
-        report,
-        random: options.random ?? Math.random,
-      },
-      { backoffMs: options.resyncBackoffMs },
-    );
+    this.outboxStorage = options.outbox ?? memoryOutbox();
     const globalSocket = (globalThis as { WebSocket?: new (url: string) => unknown }).WebSocket;
     this.socket =
       options.webSocket === false
         ? undefined
         : (options.webSocket ?? (globalSocket ? (url) => new globalSocket(url) as ReturnType<WebSocketFactory> : undefined));
+  }
+
+  /** The event sequencer, loading its chunk once. */
+  sequence(): Promise<EventSequencer> {
+    this.sequencerLoad ??= import('./sequencer.js').then(({ EventSequencer }) => {
+      const report = (error: unknown) => this.report(error);
+      const sequencer = new EventSequencer(
+        {
+          lastSeq: () => this.state.lastSeq,
+          apply: (raw, seq) => this.applyRawEvent(raw, seq),
+          fetch: (after) => this.request('/api/events', { query: { after }, schema: EventsPageSchema, what: 'event page' }),
+          revalidate: (serverSeq) => this.revalidate(serverSeq),
+          batch: (writes) => this.store.batch(writes),
+          report,
+          random: this.options.random ?? Math.random,
+        },
+        { backoffMs: this.options.resyncBackoffMs },
+      );
+      if (this.disposed) sequencer.dispose();
+      this.sequencer = sequencer;
+      for (const raw of this.early.splice(0)) sequencer.receive(raw);
+      return sequencer;
+    });
+    return this.sequencerLoad;
+  }
+
+  /** Takes one raw event (socket, adapter); held until the sequencer's code is loaded. */
+  receive(raw: unknown): void {
+    if (this.sequencer) return this.sequencer.receive(raw);
+    this.early.push(raw);
+    this.sequence().catch((error: unknown) => this.report(error));
+  }
+
+  /** Outbox delivery, loading its chunk once. */
+  outbox(): Promise<Outbox> {
+    this.outboxLoad ??= import('./outbox-lanes.js').then(({ Outbox }) => {
+      const lanes = new Outbox(
+        this.outboxStorage,
+        {
+          send: (entry) => this.send(entry),
+          show: (entry, delivery) => this.showOptimistic(entry, delivery),
+          hide: (entry) => this.update((state) => removeMessage(state, entry.conversationId, localId(entry.clientId))),
+          report: (error) => this.report(error),
+        },
+        this.options.outboxRetryMs ?? 2_000,
+      );
+      if (this.disposed) lanes.dispose();
+      this.outboxLanes = lanes;
+      return lanes;
+    });
+    return this.outboxLoad;
   }
 
   get state(): CimState {
@@ -190,9 +227,15 @@ export class Core {
    * revalidates everything when the server no longer has that history).
    */
   async hydrateAndCatchUp(): Promise<void> {
-    const shown = await this.cacheSync?.hydrate();
-    if (shown && this.state.lastSeq > 0) await this.sequencer.resync();
-    else if (shown) this.revalidateThreads();
+    const sequencer = await this.sequence();
+    const cache = this.options.cache;
+    if (!cache || this.cacheSync) return;
+    const { CacheSync } = await import('./cache-sync.js');
+    this.alive();
+    this.cacheSync = new CacheSync(cache, this.store, this.options.cacheDelayMs ?? 1_000, (error) => this.report(error));
+    const shown = await this.cacheSync.hydrate();
+    if (shown && this.state.lastSeq > 0) await sequencer.resync();
+    else if (shown) void this.revalidateThreads();
   }
 
   /** Set by the client: reloads summary, first inbox page, Showcase, blocks, links and quick replies. */
@@ -263,11 +306,11 @@ export class Core {
       },
       {
         lastSeq: () => this.state.lastSeq,
-        resync: () => this.sequencer.resync(),
-        event: (raw) => this.sequencer.receive(raw),
+        resync: () => this.sequence().then((sequencer) => sequencer.resync()),
+        event: (raw) => this.receive(raw),
         state: (connection) => {
           this.update((state) => (state.connection === connection ? state : { ...state, connection }));
-          if (connection === 'online') this.outbox.flush();
+          if (connection === 'online') this.outboxLanes?.flush();
         },
         error: (error) => this.report(error),
       },
@@ -282,7 +325,7 @@ export class Core {
       this.update((state) => applyEvent(state, event));
       if (event.type === 'message.created') {
         this.search.add([...conversationDocuments(event.data.conversation), ...messageDocuments(event.message!)]);
-        if (event.message!.clientId) this.outbox.confirm(event.message!.clientId);
+        if (event.message!.clientId) this.outboxLanes?.confirm(event.message!.clientId);
       } else if (event.type === 'conversation.updated') this.search.add(conversationDocuments(event.data.conversation));
     } catch (error) {
       this.report(error instanceof ValidationError ? new InvalidRecordError('event', `seq ${seq}`, error.issues) : error);
@@ -293,8 +336,8 @@ export class Core {
   // ---- outbox ----
 
   /** Puts a send in the outbox (persisted first), shows it optimistically, and starts its lane. */
-  enqueue(entry: OutboxEntry): Promise<void> {
-    return this.outbox.enqueue(entry);
+  async enqueue(entry: OutboxEntry): Promise<void> {
+    await (await this.outbox()).enqueue(entry);
   }
 
   private showOptimistic(entry: OutboxEntry, delivery: 'sending' | 'failed'): void {
@@ -325,8 +368,8 @@ export class Core {
     this.update((state) => (state.connection === 'idle' ? state : { ...state, connection: 'idle' }));
     this.disposed = true;
     this.http.close();
-    this.sequencer.dispose();
-    this.outbox.dispose();
+    this.sequencer?.dispose();
+    this.outboxLanes?.dispose();
     this.search.dispose();
     this.cacheSync?.dispose();
     this.realtime?.stop();

@@ -5,27 +5,28 @@
  * @packageDocumentation
  */
 import * as v from 'valibot';
-import { MAX_TEXT_LENGTH } from './modules/conversations.js';
-import { EntranceSchema, PartySchema, QuickRepliesSchema } from './schemas.js';
+import { EntranceSchema, IdSchema, LIMITS, QuickRepliesSchema } from './schemas.js';
 
+// Every limit is defined once, in `LIMITS` (schemas.ts); these names are kept for servers using them.
+const MAX_TEXT_LENGTH = LIMITS.text;
 /** Page sizes: the default and the most a server returns; larger asks are clamped, not refused. */
 export const PAGE_LIMITS = {
-  conversations: { default: 30, max: 200 },
-  messages: { default: 30, max: 200 },
-  events: { default: 500, max: 1000 },
+  conversations: { default: 30, max: LIMITS.page },
+  messages: { default: 30, max: LIMITS.page },
+  events: { default: 500, max: LIMITS.eventsPage },
 } as const;
-/** The most quick replies a creator keeps. */
-export const MAX_QUICK_REPLIES = 100;
-/** The most products one "add to Showcase" request carries. */
-export const MAX_SHOWCASE_BATCH = 200;
-/** The most agreements one acceptance acknowledges. */
-export const MAX_AGREEMENTS = 50;
-/** The largest request body a server must accept, in bytes. */
-export const MAX_BODY_BYTES = 256 * 1024;
-/** A search query's length, at most. */
-export const MAX_QUERY_LENGTH = 200;
+/** The most quick replies a creator keeps (`LIMITS.quickReplies`). */
+export const MAX_QUICK_REPLIES = LIMITS.quickReplies;
+/** The most products one "add to Showcase" request carries (`LIMITS.showcaseBatch`). */
+export const MAX_SHOWCASE_BATCH = LIMITS.showcaseBatch;
+/** The most agreements one acceptance acknowledges (`LIMITS.agreements`). */
+export const MAX_AGREEMENTS = LIMITS.agreements;
+/** The largest request body a server must accept, in bytes (`LIMITS.bodyBytes`). */
+export const MAX_BODY_BYTES = LIMITS.bodyBytes;
+/** A search query's length, at most (`LIMITS.query`). */
+export const MAX_QUERY_LENGTH = LIMITS.query;
 
-const id = PartySchema.entries.id;
+const id = IdSchema;
 const integer = v.pipe(v.string(), v.regex(/^-?\d{1,15}$/, 'an integer'));
 
 /** `POST /api/conversations/open`. */
@@ -46,7 +47,7 @@ export const AddToShowcaseRequestSchema = v.object({ productIds: v.pipe(v.array(
 export const AcceptInvitationRequestSchema = v.object({ agreementIds: v.pipe(v.array(id), v.maxLength(MAX_AGREEMENTS)) });
 /** `PUT /api/quick-replies`: the whole list, in order. */
 export const QuickRepliesRequestSchema = v.object({
-  replies: v.pipe(QuickRepliesSchema.entries.replies, v.maxLength(MAX_QUICK_REPLIES)),
+  replies: QuickRepliesSchema.entries.replies,
 });
 
 /** `GET /api/conversations` query. */

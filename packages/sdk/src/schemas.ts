@@ -26,8 +26,16 @@ export const LIMITS = {
   quickReplies: 100,
   /** Products in one "add to Showcase" request. */
   showcaseBatch: 200,
-  /** A page size (`limit`) of conversations or messages. */
+  /** The largest page (`limit`) of conversations or messages a server returns. */
   page: 200,
+  /** The largest page of events a server returns. */
+  eventsPage: 1000,
+  /** Agreements one acceptance acknowledges. */
+  agreements: 50,
+  /** A search query. */
+  query: 200,
+  /** A request body, bytes. */
+  bodyBytes: 256 * 1024,
 } as const;
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
@@ -241,23 +249,6 @@ export const EventSchema = v.variant('type', [
   v.object({ id, seq: count, type: v.literal('showcase.updated'), data: v.object({ productIds: v.array(id) }) }),
 ]);
 
-// ---- request bodies: what the SDK sends and the backend accepts ----
-
-const text = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.text));
-/** `POST /api/conversations/:id/messages`. */
-export const SendTextRequestSchema = v.object({ clientId: id, type: v.literal('TEXT'), text });
-/** `POST /api/conversations/:id/samples`. */
-export const SampleRequestBodySchema = v.object({ clientId: id, productId: id });
-/** `PUT /api/conversations/:id/star`. */
-export const StarRequestSchema = v.object({ starred: v.boolean() });
-/** `POST /api/showcase/products`. */
-export const AddToShowcaseRequestSchema = v.object({ productIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(LIMITS.showcaseBatch)) });
-/** `POST /api/invitations/:id/accept`. */
-export const AcceptInvitationRequestSchema = v.object({ agreementIds: v.array(id) });
-/** A page size for `limit`. */
-export const PageLimitSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.page));
-/** `POST /api/conversations/open`. */
-export const OpenConversationRequestSchema = v.object({ sellerId: id, entrance: EntranceSchema });
 /** An id as the contract accepts it (1–200 characters). */
 export const IdSchema = id;
 

@@ -133,13 +133,15 @@ export class ConversationsModule {
   /** Sends a failed message again now (after any earlier unsent message of its conversation). */
   async retry(clientId: string): Promise<void> {
     requireId(clientId, 'clientId');
-    await this.core.outbox.retry(clientId);
+    this.core.alive();
+    await (await this.core.outbox()).retry(clientId);
   }
 
   /** Gives up a failed message: it leaves the outbox and the thread. */
   async discard(clientId: string): Promise<void> {
     requireId(clientId, 'clientId');
-    await this.core.outbox.discard(clientId);
+    this.core.alive();
+    await (await this.core.outbox()).discard(clientId);
   }
 
   /** Loads the quick replies (a bad one is left out and reported). */
