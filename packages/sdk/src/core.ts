@@ -252,11 +252,10 @@ export class Core {
     await this.revalidateThreads();
   }
 
-  /** Reloads the latest page of every thread holding cards (samples, invitations), a few at a time. */
+  /** Reloads the latest page of every conversation holding cards (samples, invitations), a few at a time. */
   private async revalidateThreads(): Promise<void> {
-    const ids = [...this.state.threads]
-      .filter(([, thread]) => thread.messages.some((m) => m.type === 'SAMPLE_REQUEST' || m.type === 'AGENCY_INVITATION'))
-      .map(([id]) => id);
+    const state = this.state;
+    const ids = [...new Set([...state.samples.values(), ...state.invitations.values()].map((card) => card.conversationId))];
     const worker = async () => {
       for (let id = ids.shift(); id !== undefined && !this.disposed; id = ids.shift()) {
         await this.messagePage(id, null, {}).catch((error: unknown) => this.report(error));
