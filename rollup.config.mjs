@@ -59,7 +59,7 @@ export default (args) =>
     output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true },
   },
   {
-    input: { index: 'packages/react/src/index.ts' },
+    input: { index: 'packages/react/src/index.ts', hooks: 'packages/react/src/hooks.ts' },
     external,
     plugins: [ts(['packages/react/src/**/*.ts'])],
     output: { dir: 'packages/react/dist', format: 'es', sourcemap: true },
