@@ -32,7 +32,7 @@ test('the clock is real time: seed data lies in the 30 days before now, a new me
   }
   const pending = [...backend.invitations.values()].find((invitation) => invitation.state === 'pending')!;
   assert.ok(Date.parse(pending.expiresAt) > now, 'a pending invitation expires in the future');
-  const sent = await call(backend, 'POST', '/api/conversations/conv-shop-4/messages', { clientId: 'clock-1', text: 'what day is it?' });
+  const sent = await call(backend, 'POST', '/api/conversations/conv-shop-4/messages', { clientId: 'clock-1', type: 'TEXT', text: 'what day is it?' });
   const sentAt = Date.parse((sent.body.message as { sentAt: string }).sentAt);
   assert.ok(Math.abs(sentAt - Date.now()) < 5_000, `sent at ${new Date(sentAt).toISOString()}`);
   const conversation = sent.body.conversation as Conversation;
