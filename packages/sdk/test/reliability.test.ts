@@ -51,7 +51,7 @@ test('5,000 events while the socket is dropped 20 times: the client holds exactl
       await until(() => offline > before, 20_000);
     }
     stopWatching();
-    await until(() => client.state.getSnapshot().lastSeq === server.backend.lastSeq && client.connection.getSnapshot() === 'online', 60_000);
+    await until(() => client.state.getSnapshot().lastSeq === server.backend.lastSeq && client.connection.getSnapshot() === 'online', 240_000);
     const expected = [...server.backend.messages.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .flatMap(([id, messages]) => messages.filter((m) => m.seq > startSeq).map((m) => `${id}:${m.id}`));
@@ -79,7 +79,7 @@ test('1,000 sends while 30 % of requests fail (5xx before or after the work, or 
     await until(() => {
       const threads = client.state.getSnapshot().threads;
       return [...threads.values()].every((t) => t.messages.every((m) => m.delivery === undefined));
-    }, 60_000);
+    }, 240_000);
     const onServer = new Map<string, number>();
     for (const messages of server.backend.messages.values()) for (const m of messages) if (m.clientId) onServer.set(m.clientId, (onServer.get(m.clientId) ?? 0) + 1);
     assert.equal(ids.length, 1000);
