@@ -229,7 +229,8 @@ export class CimChatSession extends LitElement {
   @query('lit-virtualizer') private virtualizer?: LitVirtualizer;
   @query('.menu-button') private menuButton?: HTMLButtonElement;
 
-  private readonly thread = new StoreController(this, () => (this.client && this.conversationId ? this.client.conversations.thread(this.conversationId) : undefined));
+  // The open conversation: the SDK loads it on subscription and keeps it read while subscribed.
+  private readonly thread = new StoreController(this, () => (this.client && this.conversationId ? this.client.conversations.session(this.conversationId) : undefined));
   private readonly conversation = new StoreController(this, () =>
     this.client && this.conversationId ? this.client.conversations.conversation(this.conversationId) : undefined,
   );
@@ -246,16 +247,12 @@ export class CimChatSession extends LitElement {
     if ((changed.has('conversationId') || changed.has('client')) && this.client && this.conversationId) {
       this.lastCount = 0;
       this.menuOpen = false;
-      const thread = this.client.conversations.thread(this.conversationId).getSnapshot();
-      if (!thread.loaded) this.client.conversations.loadLatest(this.conversationId).catch(() => undefined);
-      this.client.inbox.markRead(this.conversationId).catch(() => undefined);
       emit(this, 'cim-conversation-open', { conversationId: this.conversationId });
     }
     const messages = this.thread.value?.messages ?? [];
     const last = messages[messages.length - 1];
     if (last && last.id !== this.lastId && this.lastCount > 0 && last.sender === 'counterpart') {
       this.announcement = msg(str`New message: ${previewText(last)}`, { id: 'session.newMessage' });
-      if (this.client && this.conversationId) this.client.inbox.markRead(this.conversationId).catch(() => undefined);
     }
     this.lastId = last?.id;
   }

@@ -1,4 +1,4 @@
-import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, css, nothing } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { msg, localized, str } from '@lit/localize';
@@ -203,12 +203,7 @@ export class CimInboxList extends LitElement {
   private readonly view = new StoreController(this, () => this.client?.inbox.view({ tab: this.tab, filter: this.filter }));
   private readonly unread = new StoreController(this, () => this.client?.inbox.unread);
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('tab') || changed.has('filter') || changed.has('client')) && this.client) {
-      const view = this.client.inbox.view({ tab: this.tab, filter: this.filter }).getSnapshot();
-      if (!view.loaded && view.status !== 'loading') this.client.inbox.load({ tab: this.tab, filter: this.filter }).catch(() => undefined);
-    }
-  }
+  // The view store loads its first page when subscribed (SDK policy), so there is no load here.
 
   override render() {
     const view = this.view.value;
