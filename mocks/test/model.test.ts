@@ -32,7 +32,7 @@ test('the clock is real time: seed data lies in the 30 days before now, a new me
   }
   const pending = [...backend.invitations.values()].find((invitation) => invitation.state === 'pending')!;
   assert.ok(Date.parse(pending.expiresAt) > now, 'a pending invitation expires in the future');
-  const sent = await call(backend, 'POST', '/api/conversations/conv-shop-4/messages', { clientId: 'clock-1', text: 'what day is it?' });
+  const sent = await call(backend, 'POST', '/api/conversations/conv-shop-4/messages', { clientId: 'clock-1', type: 'TEXT', text: 'what day is it?' });
   const sentAt = Date.parse((sent.body.message as { sentAt: string }).sentAt);
   assert.ok(Math.abs(sentAt - Date.now()) < 5_000, `sent at ${new Date(sentAt).toISOString()}`);
   const conversation = sent.body.conversation as Conversation;
@@ -92,7 +92,7 @@ test('property: every indexed page walk equals a full filter-and-sort, through l
           if (change.kind === 'send') backend.sellerSend(`shop-${change.seller}`, { type: 'TEXT', text: 'hello' });
           else if (change.kind === 'read') backend.markRead(change.id);
           else if (change.kind === 'star') backend.star(change.id, change.starred);
-          else await call(backend, 'POST', `/api/conversations/${change.id}/messages`, { clientId: `p-${backend.lastSeq}`, text: 'reply' });
+          else await call(backend, 'POST', `/api/conversations/${change.id}/messages`, { clientId: `p-${backend.lastSeq}`, type: 'TEXT', text: 'reply' });
         }
         const expected = [...backend.conversations.values()].filter((c) => inTab(c, tab) && matchesFilter(c, filter)).sort(compareConversations).map((c) => c.id);
         const walked: string[] = [];

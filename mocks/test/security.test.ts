@@ -32,10 +32,10 @@ const messageCount = () => [...server.backend.messages.values()].reduce((sum, me
 describe('bad input gets 400 in the error shape and changes nothing', () => {
   test('a 1 MB message text is refused (413 over the body limit, 400 over the text limit)', async () => {
     const before = messageCount();
-    const huge = await api(server.url, 'POST', '/api/conversations/conv-shop-1/messages', { clientId: 'c-huge', text: 'x'.repeat(1_000_000) });
+    const huge = await api(server.url, 'POST', '/api/conversations/conv-shop-1/messages', { clientId: 'c-huge', type: 'TEXT', text: 'x'.repeat(1_000_000) });
     assert.equal(huge.status, 413);
     assert.equal(errorCode(huge), 'payload_too_large');
-    const long = await api(server.url, 'POST', '/api/conversations/conv-shop-1/messages', { clientId: 'c-long', text: 'x'.repeat(10_001) });
+    const long = await api(server.url, 'POST', '/api/conversations/conv-shop-1/messages', { clientId: 'c-long', type: 'TEXT', text: 'x'.repeat(10_001) });
     assert.equal(long.status, 400);
     assert.equal(errorCode(long), 'invalid_argument');
     assert.equal(messageCount(), before);
