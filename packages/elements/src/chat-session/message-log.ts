@@ -69,8 +69,18 @@ export class CimMessageLog extends LitElement {
   private live = true;
   private startId: string | undefined;
   /** The creator is at the bottom: new content keeps the newest message in view. */
-  private stick = true;
+  private stuck = true;
+  private get stick(): boolean {
+    return this.stuck;
+  }
+  private set stick(value: boolean) {
+    this.stuck = value;
+    // Pinned, the browser's own anchoring must not move the view (its scroll event would unpin it).
+    if (this.scroller) this.scroller.style.overflowAnchor = value ? 'none' : 'auto';
+  }
   private positioned = false;
+  /** Where pin() left the scroller: a scroll event still there is ours, not the reader's. */
+  private pinnedTop = -1;
   private firstUnreadId: string | undefined;
   /** Ids (and client ids) of the messages seen so far, to tell an arrival from a re-render. */
   private readonly known = new Set<string>();
@@ -220,6 +230,7 @@ export class CimMessageLog extends LitElement {
     if (!scroller || !this.thread.value?.loaded) return;
     if (!this.positioned) {
       this.positioned = true;
+      this.stick = this.stick; // applies the anchoring mode to the scroller, now rendered
       this.observeSizes();
       const divider = this.firstUnreadId ? scroller.querySelector<HTMLElement>('.divider') : null;
       if (divider) {
@@ -244,7 +255,9 @@ export class CimMessageLog extends LitElement {
 
   private pin(): void {
     const scroller = this.scroller;
-    if (scroller) scroller.scrollTop = scroller.scrollHeight;
+    if (!scroller) return;
+    scroller.scrollTop = scroller.scrollHeight;
+    this.pinnedTop = scroller.scrollTop;
   }
 
   private onResize(): void {
@@ -257,6 +270,11 @@ export class CimMessageLog extends LitElement {
     const [start, end] = this.range();
     const atEnd = end >= this.messages.length;
     const fromBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
+    // Content that grew after a pin (a card rendering, an image) is not the reader scrolling away.
+    if (this.stick && Math.abs(scroller.scrollTop - this.pinnedTop) < 1) {
+      if (fromBottom > 1) this.pin();
+      return;
+    }
     this.stick = atEnd && fromBottom <= AT_BOTTOM;
     if (this.stick) {
       if (!this.live || this.unseen) {
@@ -361,7 +379,7 @@ export class CimMessageLog extends LitElement {
           ${start === 0 && thread?.olderCursor === null && thread.loaded
             ? html`<p class="start">${msg('This is the start of the conversation.', { id: 'session.start' })}</p>`
             : nothing}
-          ${start === 0 && thread?.status === 'loading' ? html`<p class="start" role="status">${msg('Loading earlier messages…', { id: 'session.loadingOlder' })}</p>` : nothing}
+          ${start === 0 && thread?.status === 'loading' ? html`<p class="start older" role="status">${msg('Loading earlier messages…', { id: 'session.loadingOlder' })}</p>` : nothing}
           ${messages.length === 0 ? html`<p class="status">${msg('No messages yet. Say hello!', { id: 'session.empty' })}</p>` : nothing}
           ${repeat(
             items,
