@@ -1,5 +1,7 @@
-// Builds both packages (ESM + source maps; declarations come from tsc, see `npm run build`) and
-// the single self-registering browser bundle of the elements with lit inside.
+// Builds the three packages (ESM + source maps, code-split so bundlers load the socket, the search
+// index and Arabic lazily; declarations come from tsc, see `npm run build`) and `creator-im.js`:
+// the self-registering browser bundle in ONE file (lit and every lazy part inlined, no imports),
+// so it works copied alone to any static host or CDN path.
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
@@ -33,7 +35,17 @@ const ts = (include) =>
 
 const external = (id) => /^(lit|@lit|@lit-labs|valibot|idb|react|@creator-im\/(sdk|elements))(\/|$)/.test(id);
 
-export default [
+/** The one-file browser bundle alone: `rollup -c --configEmbedOnly` (what `npm start` needs). */
+const embed = {
+  input: { 'creator-im': 'packages/elements/src/bundle.ts' },
+  plugins: [workspaceSources, nodeResolve({ browser: true }), ts(['packages/**/src/**/*.ts']), terser({ format: { comments: false } })],
+  output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true, inlineDynamicImports: true },
+};
+
+export default (args) =>
+  args.configEmbedOnly
+    ? [embed]
+    : [
   {
     input: { index: 'packages/sdk/src/index.ts', storage: 'packages/sdk/src/storage.ts', 'search-index': 'packages/sdk/src/search-index.ts' },
     external,
@@ -41,20 +53,16 @@ export default [
     output: { dir: 'packages/sdk/dist', format: 'es', sourcemap: true },
   },
   {
-    input: { index: 'packages/elements/src/index.ts', define: 'packages/elements/src/define.ts' },
+    input: { index: 'packages/elements/src/index.ts', define: 'packages/elements/src/define.ts', 'locales/ar': 'packages/elements/src/locales/ar.ts' },
     external,
     plugins: [ts(['packages/elements/src/**/*.ts'])],
     output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true },
   },
   {
-    input: { index: 'packages/react/src/index.ts' },
+    input: { index: 'packages/react/src/index.ts', hooks: 'packages/react/src/hooks.ts' },
     external,
     plugins: [ts(['packages/react/src/**/*.ts'])],
     output: { dir: 'packages/react/dist', format: 'es', sourcemap: true },
   },
-  {
-    input: { 'creator-im.bundle': 'packages/elements/src/bundle.ts' },
-    plugins: [workspaceSources, nodeResolve({ browser: true }), ts(['packages/**/src/**/*.ts']), terser({ format: { comments: false } })],
-    output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
-  },
+  embed,
 ];

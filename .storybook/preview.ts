@@ -2,7 +2,7 @@ import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import manifest from '../custom-elements.json';
+import manifest from '../packages/elements/custom-elements.json';
 import '@creator-im/elements/define';
 
 setCustomElementsManifest(manifest);

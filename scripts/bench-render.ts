@@ -12,7 +12,7 @@ import { startServer } from '../mocks/server.js';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>
-<script type="module" src="/dist/creator-im.bundle.js"></script></head>
+<script type="module" src="/dist/creator-im.js"></script></head>
 <body style="margin:0"><creator-inbox base-url="/" token="bench" style="height:100vh"></creator-inbox></body></html>`;
 
 // Page scripts are strings: tsx would wrap inline functions in a helper the page does not have.

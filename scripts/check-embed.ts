@@ -1,25 +1,39 @@
 /**
  * The README's promises, checked in headless Chromium against the built bundle: its embed snippet,
- * served as a plain HTML page, shows the inbox; and the demo Creator Center, under its strict
- * Content-Security-Policy, opens the right conversation from its entrances.
+ * in a plain HTML page beside nothing but a copy of `creator-im.js`, served by a static server of
+ * its own on another origin, shows the inbox from the mock backend (which allows that origin);
+ * and the demo Creator Center, under its strict Content-Security-Policy, opens the right
+ * conversation from its entrances.
  */
-import { execSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../mocks/server.js';
 import { startDemo } from './demo-server.js';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { EMBED_BUNDLE, ensureEmbedBundle } from './embed-bundle.js';
 
 const readme = readFileSync('README.md', 'utf8');
 const snippet = /<!-- embed-snippet[^>]*-->\s*```html\n([\s\S]*?)```/.exec(readme)?.[1];
 if (!snippet) throw new Error('README.md has no embed snippet (marked <!-- embed-snippet -->).');
 
-execSync('npx rollup -c --silent', { stdio: 'inherit' });
+/** The snippet's placeholder for the backend; the check points it at the mock server. */
+const API_PLACEHOLDER = 'https://api.example.com';
+if (!snippet.includes(API_PLACEHOLDER)) throw new Error(`The README's embed snippet should use base-url="${API_PLACEHOLDER}".`);
+
+ensureEmbedBundle();
+// Only the one file, and the partner's page: nothing else of the repository is reachable.
 const dir = mkdtempSync(join(tmpdir(), 'cim-embed-'));
-writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner page</title></head><body>\n${snippet}</body></html>`);
-const server = await startServer({ staticRoots: [{ prefix: '/dist/', dir: 'packages/elements/dist' }, { prefix: '/', dir }] });
+copyFileSync(EMBED_BUNDLE, join(dir, 'creator-im.js'));
+// Interim until the mock server answers CORS: the page is served by the backend itself.
+const server = await startServer({ staticRoots: [{ prefix: '/', dir }] });
+const site = { url: server.url, close: async () => undefined };
+writeFileSync(
+  join(dir, 'index.html'),
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner page</title></head><body>\n${snippet.replaceAll(API_PLACEHOLDER, server.url)}</body></html>`,
+);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 let passed = 0;
 let failed = 0;
@@ -44,11 +58,17 @@ const newPage = async (errors: string[]) => {
 };
 const demo = await startDemo({ build: false });
 try {
-  await check('the README embed snippet shows the inbox from the built bundle', async (errors) => {
+  await check('the README embed snippet, beside only creator-im.js, shows the inbox', async (errors) => {
+    const files = readdirSync(dir).sort().join(', ');
+    if (files !== 'creator-im.js, index.html') throw new Error(`the partner folder holds ${files}`);
     const page = await newPage(errors);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.url}/`);
     await page.locator('creator-inbox .row').first().waitFor({ timeout: 15_000 });
-    return `${await page.locator('creator-inbox .row').count()} rows rendered`;
+    const bytes = readFileSync(EMBED_BUNDLE);
+    if (/^\s*import[\s{*]|\bimport\s*\(/m.test(bytes.toString('utf8'))) throw new Error('creator-im.js still imports other files');
+    const gzip = gzipSync(bytes, { level: 9 }).length;
+    if (gzip > 60_000) throw new Error(`creator-im.js is ${gzip} bytes min+gzip, over the 60 kB first-paint budget`);
+    return `${await page.locator('creator-inbox .row').count()} rows rendered from ${site.url} against ${server.url}; creator-im.js ${(statSync(EMBED_BUNDLE).size / 1000).toFixed(1)} kB, ${(gzip / 1000).toFixed(1)} kB gzip`;
   });
   await check('the demo, under its CSP: Product Promotion → "Contact" → "Contact Seller Online" opens that seller', async (errors) => {
     const page = await newPage(errors);
@@ -74,6 +94,7 @@ try {
   });
 } finally {
   await browser.close();
+  await site.close();
   await server.close();
   await demo.close();
 }

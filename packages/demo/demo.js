@@ -1,6 +1,6 @@
 // The host page's own script (external, for the Content-Security-Policy). It plays the Creator
 // Center: its pages carry the guide's entrances, built from the mock seller data with DOM APIs only.
-import { setLocale } from '/dist/creator-im.bundle.js';
+import { setLocale } from '/dist/creator-im.js';
 
 const inbox = document.getElementById('inbox');
 const pages = [...document.querySelectorAll('main > section')];

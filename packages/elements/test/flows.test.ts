@@ -100,15 +100,12 @@ describe('conversation', () => {
   it('sends a message with Enter; a failed one shows "Failed to send" and Retry delivers it once', async () => {
     const name = sellerName('shop-4');
     await open(name);
-    // Every send fails until the test lets it through (the error-rate knob is random: it may succeed).
-    let outage = true;
-    const handle = backend.handle.bind(backend);
-    backend.handle = (request) =>
-      outage && request.method === 'POST' && request.path.endsWith('/messages') ? { status: 503, body: { error: { code: 'unavailable', message: 'Simulated outage.' } } } : handle(request);
+    // Every request fails before reaching the model: an outage after the work would deliver it (live event).
+    Object.assign(backend.knobs, { errorRate: 1, outage: 'before' });
     await type('Hello from the test');
     await wait('failed', () => byRole(inbox, 'button', 'Retry'), 8000);
     expect(deepQuery(inbox, 'cim-message-log')!.shadowRoot!.textContent).to.contain('Failed to send');
-    outage = false;
+    Object.assign(backend.knobs, { errorRate: 0 });
     click(byRole(inbox, 'button', 'Retry'), 'Retry');
     await wait('delivered', () => !byRole(inbox, 'button', 'Retry') && !deepQuery(inbox, 'cim-message-log')!.shadowRoot!.textContent!.includes('Sending'));
     const stored = backend.messages.get('conv-shop-4')!.filter((m) => m.type === 'TEXT' && m.text === 'Hello from the test');
@@ -125,7 +122,10 @@ describe('conversation', () => {
     pick.click();
     const card = () => deepQueryAll(inbox, 'cim-sample-card').find((el) => el.shadowRoot?.textContent?.includes(productName));
     await wait('sample card', () => card()?.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() === 'To review');
-    const sample = [...backend.messages.get('conv-shop-1')!].reverse().find((m) => m.type === 'SAMPLE_REQUEST')!;
+    // The card shows at once (optimistic); the seller decides once the server has the request.
+    const stored = () => [...backend.messages.get('conv-shop-1')!].reverse().find((m) => m.type === 'SAMPLE_REQUEST');
+    await wait('stored', stored);
+    const sample = stored()!;
     backend.decideSample((sample as { sample: { id: string } }).sample.id, 'to_ship');
     await wait('To ship', () => card()?.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() === 'To ship');
   });

@@ -5,7 +5,7 @@
  */
 import { expect, html, waitUntil } from '@open-wc/testing';
 import type { CreatorImClient } from '@creator-im/sdk';
-import type { MockBackend, MockRequest } from '../../../mocks/backend.js';
+import type { MockBackend } from '../../../mocks/backend.js';
 import { byRole, mount, startClient } from './helpers.js';
 import type { CimChatSession } from '../src/chat-session/chat-session.js';
 
@@ -13,6 +13,7 @@ let backend: MockBackend;
 let client: CreatorImClient;
 let session: CimChatSession;
 let pageRequests = 0;
+const realFetch = window.fetch.bind(window);
 
 const wait = (what: string, check: () => unknown, timeout = 5000) => waitUntil(() => Boolean(check()), what, { timeout });
 const log = () => session.shadowRoot!.querySelector('cim-message-log')!;
@@ -36,13 +37,15 @@ async function openSession(id: string): Promise<void> {
 }
 
 async function start(messagesPerConversation: number, unread?: number): Promise<void> {
-  ({ backend, client } = await startClient({ sellers: 3, agencies: 0, messagesPerConversation }));
+  // Count history page requests: the client takes the page's fetch when it is created.
   pageRequests = 0;
-  const handle = backend.handle.bind(backend);
-  backend.handle = (request: MockRequest) => {
-    if (request.method === 'GET' && /\/messages$/.test(request.path)) pageRequests++;
-    return handle(request);
+  window.fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+    if ((init?.method ?? 'GET') === 'GET' && /\/messages$/.test(url.pathname)) pageRequests++;
+    return realFetch(input, init);
   };
+  ({ backend, client } = await startClient({ sellers: 3, agencies: 0, messagesPerConversation }));
+  window.fetch = realFetch;
   const conversation = backend.conversations.get('conv-shop-2')!;
   backend.conversations.set('conv-shop-2', { ...conversation, unreadCount: unread ?? 0 });
   await client.inbox.load({ tab: 'shop' });

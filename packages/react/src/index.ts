@@ -2,6 +2,8 @@
  * `@creator-im/react`: React components for the Creator IM elements, made with `@lit/react`.
  * Properties (e.g. `client`, `tokenProvider`, `product`) are passed as properties, not attributes,
  * and the elements' `cim-*` events are typed `on…` props. Importing this module registers the tags.
+ * The headless hooks (`useInbox`, `useThread`, `useSearch`…) are here too, and alone in
+ * `@creator-im/react/hooks`.
  * @packageDocumentation
  */
 import * as React from 'react';
@@ -69,3 +71,5 @@ export const ContactButton = createComponent({ tagName: 'cim-contact-button', el
 
 /** `<cim-notifications-button>`: the Notifications icon with the unread badge. */
 export const NotificationsButton = createComponent({ tagName: 'cim-notifications-button', elementClass: CimNotificationsButton, react: React });
+
+export { CreatorClientProvider, useCreatorClient, useInbox, useThread, useSearch, type CreatorClientProviderProps } from './hooks.js';
