@@ -9,7 +9,7 @@ import { initials, safeUrl } from './format.js';
 export function picture(name: string, url: string | null | undefined, className = 'avatar', alt = '') {
   const src = safeUrl(url);
   return html`<span class="${className} picture" aria-hidden=${alt ? nothing : 'true'}
-    ><span class="initials">${initials(name)}</span>${src
+    ><span class="initials" aria-hidden="true">${initials(name)}</span>${src
       ? html`<img src=${src} alt=${alt} loading="lazy" decoding="async" @error=${(event: Event) => (event.target as HTMLElement).remove()} />`
       : ''}</span
   >`;

@@ -160,7 +160,13 @@ export const cardStyles = css`
     color: var(--_muted);
     font-size: 0.75rem;
   }
+  .product .text {
+    min-width: 0;
+  }
   .name {
+    overflow-wrap: anywhere;
+  }
+  .card {
     overflow-wrap: anywhere;
   }
   .facts {
