@@ -164,6 +164,31 @@ export class CimInvitationCard extends LitElement {
       </dialog>`;
   }
 
+  /**
+   * The button pressed is gone (Accept, Decline, Send unlink request): focus goes to the next action
+   * the dialog offers ("Send unlink request" once linked), meanwhile to Close — never to <body>.
+   */
+  private handoff = false;
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!this.handoff || !dialog?.open) {
+      this.handoff = false;
+      return;
+    }
+    const active = this.shadowRoot!.activeElement;
+    const close = dialog.querySelector<HTMLElement>('.head button');
+    const next = dialog.querySelector<HTMLElement>('.foot button:not([disabled])');
+    if (next) {
+      next.focus();
+      this.handoff = false;
+    } else if (!active || !dialog.contains(active) || active === close) {
+      close?.focus();
+    } else {
+      this.handoff = false;
+    }
+  }
+
   private acknowledge(agreementId: string, checked: boolean): void {
     try {
       this.client?.agency.acknowledge(this.invitationId, agreementId, checked);
@@ -180,13 +205,8 @@ export class CimInvitationCard extends LitElement {
       await action();
       this.error = '';
       done?.();
-      // The button pressed is gone (Accept, Decline, Send unlink request): focus goes to the next
-      // action the dialog offers ("Send unlink request" after Accept), else to Close — never <body>.
-      await this.updateComplete;
-      const dialog = this.renderRoot.querySelector('dialog');
-      if (dialog?.open && !dialog.contains(this.shadowRoot!.activeElement)) {
-        (dialog.querySelector<HTMLElement>('.foot button:not([disabled])') ?? dialog.querySelector<HTMLElement>('.head button'))?.focus();
-      }
+      this.handoff = true;
+      this.requestUpdate();
     } catch (error) {
       this.error = errorMessage(error);
     } finally {
