@@ -118,10 +118,18 @@ export const MAX_LABEL = 300;
 /** Longest message body shown (the SDK accepts 10,000 characters; older or server data may be longer). */
 export const MAX_BODY = 20_000;
 
-/** `text` cut to at most `max` characters (never inside a surrogate pair), with "…" when cut. */
+// Embedding, override and isolate controls: a name carrying U+202E could show "exe.png" for "gnp.exe".
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Server text as displayed: bidi controls removed (each string is isolated by `dir="auto"` or
+ * `<bdi>` instead), cut to at most `max` characters (never inside a surrogate pair) with "…".
+ */
 export function clip(text: string, max = MAX_LABEL): string {
-  if (text.length <= max) return text;
-  let end = max - 1;
+  const long = text.length > max;
+  text = (long ? text.slice(0, max) : text).replace(BIDI_CONTROLS, '');
+  if (!long) return text;
+  let end = Math.min(text.length, max - 1);
   const code = text.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end -= 1;
   return `${text.slice(0, end)}…`;

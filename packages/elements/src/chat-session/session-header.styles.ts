@@ -29,14 +29,7 @@ export const sessionHeaderStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  .back {
-    display: none;
-  }
-  @container (max-width: 640px) {
-    .back {
-      display: inline-grid;
-    }
-  }
+
   .arrow:dir(rtl) {
     transform: scaleX(-1);
   }
@@ -63,6 +56,15 @@ export const sessionHeaderStyles = css`
   }
   .icon-btn:hover {
     background: var(--_surface);
+  }
+  /* Back to the list only when the list is not beside the conversation. */
+  .icon-btn.back {
+    display: none;
+  }
+  @container (max-width: 640px) {
+    .icon-btn.back {
+      display: inline-grid;
+    }
   }
   .star[aria-pressed='true'] {
     color: var(--_warning);

@@ -83,15 +83,18 @@ export class CimInboxList extends LitElement {
       }
       .filters {
         display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-        padding: 0.6rem 0.75rem;
+        gap: 0.35rem;
+        padding: 0.5rem 0.75rem;
+        overflow-x: auto;
+        scrollbar-width: none;
       }
       .chip {
+        flex: none;
+        white-space: nowrap;
         border: 1px solid var(--_border);
         background: var(--_bg);
         border-radius: 999px;
-        padding: 0.25rem 0.75rem;
+        padding: 0.25rem 0.65rem;
         font-size: 0.8125rem;
       }
       .chip[aria-pressed='true'] {
@@ -325,11 +328,9 @@ export class CimInboxList extends LitElement {
         @focus=${() => (this.active = index)}
       >
         ${picture(c.counterpart.name, c.counterpart.avatarUrl)}
-        <span class="name"><bdi title=${name}>${name}</bdi>${verified ? html`<span class="verified">${msg('Verified', { id: 'party.verified' })}</span>` : nothing}</span>
+        <span class="name"><bdi dir="auto" title=${name}>${name}</bdi>${verified ? html`<span class="verified">${msg('Verified', { id: 'party.verified' })}</span>` : nothing}</span>
         <span class="time">${formatTime(c.lastActivityAt, Date.now(), formatLocale())}</span>
-        <span class="preview"
-          >${c.blocked ? msg('Blocked', { id: 'inbox.blocked' }) + ' · ' : ''}<bdi>${clip(c.lastMessage?.text ?? '', 200)}</bdi></span
-        >
+        <span class="preview" dir="auto">${c.blocked ? msg('Blocked', { id: 'inbox.blocked' }) + ' · ' : ''}${clip(c.lastMessage?.text ?? '', 200)}</span>
         <span class="meta">
           ${c.unreadCount > 0 ? html`<span class="badge" aria-hidden="true">${c.unreadCount}</span><span class="sr-only">${msg(str`${c.unreadCount} unread`, { id: 'inbox.unreadCount' })}</span>` : nothing}
           ${c.starred ? html`<span class="sr-only">${msg('Starred', { id: 'filter.starred' })}</span>` : nothing}

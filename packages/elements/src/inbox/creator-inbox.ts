@@ -126,6 +126,20 @@ export class CreatorInbox extends LitElement {
       @container (max-width: 640px) {
         .layout {
           grid-template-columns: minmax(0, 1fr);
+          grid-template-rows: 0 1fr;
+        }
+        /* Compact: the title bar gives its room to the conversation (the title stays for screen readers). */
+        .top {
+          overflow: hidden;
+          padding: 0;
+          border: 0;
+        }
+        .top h1 {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
         }
         .layout[data-open] .list-pane,
         .layout:not([data-open]) .session-pane {
