@@ -4,6 +4,7 @@
  * invitations in every state and a few blocked sellers. Same seed, same data, everywhere.
  */
 import type { AgencyInvitation, Party, Product } from '@creator-im/sdk';
+import { avatarUrl, productImageUrl } from './images.js';
 
 /** A small seeded PRNG (mulberry32): deterministic data without a dependency. */
 export function prng(seed: number): () => number {
@@ -66,28 +67,27 @@ export interface Seed {
 }
 
 /** The people and products of the data set. Conversations and messages are built by the backend. */
-export function seedParties(random: () => number, counts: { sellers?: number; agencies?: number } = {}): Seed {
-  const sellerCount = counts.sellers ?? SHOP_NAMES.length;
-  const agencyCount = counts.agencies ?? AGENCY_NAMES.length;
+export function seedParties(random: () => number, counts: { sellers?: number; agencies?: number; conversations?: number; now: number }): Seed {
+  const { sellers: sellerCount, agencies: agencyCount } = partyCounts(counts);
   const sellers: Party[] = Array.from({ length: sellerCount }, (_, i) => ({
     id: `shop-${i + 1}`,
     kind: 'seller',
     name: SHOP_NAMES[i % SHOP_NAMES.length]! + (i >= SHOP_NAMES.length ? ` ${Math.floor(i / SHOP_NAMES.length) + 1}` : ''),
-    avatarUrl: null,
+    avatarUrl: avatarUrl(`shop-${i + 1}`),
     verified: false,
   }));
   const agencies: Party[] = Array.from({ length: agencyCount }, (_, i) => ({
     id: `agency-${i + 1}`,
     kind: 'agency',
     name: AGENCY_NAMES[i % AGENCY_NAMES.length]! + (i >= AGENCY_NAMES.length ? ` ${Math.floor(i / AGENCY_NAMES.length) + 1}` : ''),
-    avatarUrl: null,
+    avatarUrl: avatarUrl(`agency-${i + 1}`),
     // Every agency but the last of each six is verified.
     verified: i % 6 !== 5,
   }));
   const products: Product[] = PRODUCT_NAMES.map((name, i) => ({
     id: `prod-${i + 1}`,
     name,
-    imageUrl: null,
+    imageUrl: productImageUrl(`prod-${i + 1}`),
     price: { amount: Math.round((5 + random() * 60) * 100) / 100, currency: 'USD' },
     commissionRate: Math.round((0.05 + random() * 0.25) * 100) / 100,
   }));
@@ -98,8 +98,18 @@ export function seedParties(random: () => number, counts: { sellers?: number; ag
     products,
     unavailableProducts: ['prod-24'],
     blockedSellerIds: ['shop-29', 'shop-30'],
-    now: Date.UTC(2026, 10, 25, 12, 0, 0),
+    now: counts.now,
   };
+}
+
+/** Sellers and agencies: as given, or `conversations` split about nine sellers to one agency. */
+export function partyCounts(counts: { sellers?: number; agencies?: number; conversations?: number }): { sellers: number; agencies: number } {
+  if (counts.conversations !== undefined) {
+    const total = Math.max(2, Math.floor(counts.conversations));
+    const agencies = Math.max(1, Math.round(total / 10));
+    return { sellers: total - agencies, agencies };
+  }
+  return { sellers: counts.sellers ?? SHOP_NAMES.length, agencies: counts.agencies ?? AGENCY_NAMES.length };
 }
 
 export const textsIn = TEXTS_IN;

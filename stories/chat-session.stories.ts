@@ -47,7 +47,7 @@ export const FailedMessage: Story = {
     client: { retries: 0, outboxRetryMs: 600_000 },
     ready: async ({ backend, client }) => {
       await client.conversations.loadLatest('conv-shop-1');
-      backend.knobs.errorRate = 1; // from now on every request fails
+      Object.assign(backend.knobs, { errorRate: 1, outage: 'before' }); // from now on every request fails, undone
     },
   }),
   play: async ({ canvasElement }) => {

@@ -36,7 +36,8 @@ export function formatPercent(rate: number, locale?: string): string {
 export function safeUrl(url: string | null | undefined): string | undefined {
   if (!url) return undefined;
   try {
-    const parsed = new URL(url, 'https://invalid.invalid');
+    // Relative URLs (the mock's same-origin `/media/...` pictures) resolve against the page.
+    const parsed = new URL(url, globalThis.document?.baseURI ?? 'https://invalid.invalid');
     return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
   } catch {
     return undefined;

@@ -11,6 +11,7 @@ export { memoryOutbox, newClientId, type OutboxEntry, type OutboxStorage } from 
 export type { WebSocketFactory, WebSocketLike } from './realtime.js';
 export * from './rules.js';
 export * from './schemas.js';
+export * from './request-schemas.js';
 export { SEARCH_MODULES, conversationDocuments, messageDocuments, type SearchDocument, type SearchModule } from './search.js';
 export type { SearchIndex, SearchOptions } from './search-index.js';
 export type { CimState, ConnectionState, LoadStatus, ShowcaseEntry, Thread, ViewPaging } from './state.js';

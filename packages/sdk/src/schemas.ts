@@ -6,7 +6,32 @@
 import * as v from 'valibot';
 import { ValidationError } from './errors.js';
 
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+/**
+ * Every length and size limit of the contract, defined once: the SDK refuses to send what breaks
+ * them ({@link ArgumentError}, no request made), the mock backend refuses to accept it (400), and
+ * a record from the server that breaks them is left out of its view (`invalid_payload`).
+ */
+export const LIMITS = {
+  /** Ids of every entity, and client ids. */
+  id: 200,
+  /** Shop, agency and creator names. */
+  name: 500,
+  /** Product names. */
+  productName: 1000,
+  /** A text message, after trimming. */
+  text: 10_000,
+  /** One quick reply's text. */
+  quickReply: 1000,
+  /** How many quick replies a creator keeps. */
+  quickReplies: 100,
+  /** Products in one "add to Showcase" request. */
+  showcaseBatch: 200,
+  /** A page size (`limit`) of conversations or messages. */
+  page: 200,
+} as const;
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
+const name = v.pipe(v.string(), v.maxLength(LIMITS.name));
 // An ISO 8601 UTC or offset timestamp, as the wire contract sends them (smaller than v.isoTimestamp()).
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-][0-2]\d:[0-5]\d)$/));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -15,7 +40,7 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 export const PartySchema = v.object({
   id,
   kind: v.picklist(['seller', 'agency']),
-  name: v.pipe(v.string(), v.maxLength(500)),
+  name,
   avatarUrl: v.nullable(v.string()),
   /** Agencies only: verified by TikTok Shop. The Agency tab labels them. */
   verified: v.boolean(),
@@ -24,7 +49,7 @@ export const PartySchema = v.object({
 /** A product as shown on product, list and sample cards. */
 export const ProductSchema = v.object({
   id,
-  name: v.pipe(v.string(), v.maxLength(1000)),
+  name: v.pipe(v.string(), v.maxLength(LIMITS.productName)),
   imageUrl: v.nullable(v.string()),
   price: v.object({ amount: v.number(), currency: v.pipe(v.string(), v.length(3)) }),
   /** Share of the sale paid to the creator, 0–1. */
@@ -104,7 +129,7 @@ export const KNOWN_MESSAGE_TYPES = [
 
 /** A message of a kind this SDK knows (by `type`). */
 export const MessageSchema = v.variant('type', [
-  v.object({ ...envelope, type: v.literal('TEXT'), text: v.pipe(v.string(), v.maxLength(10000)) }),
+  v.object({ ...envelope, type: v.literal('TEXT'), text: v.pipe(v.string(), v.maxLength(LIMITS.text)) }),
   v.object({ ...envelope, type: v.literal('PRODUCT_CARD'), product: ProductSchema }),
   v.object({ ...envelope, type: v.literal('PRODUCT_LIST'), list: ProductListSchema }),
   v.object({ ...envelope, type: v.literal('SAMPLE_REQUEST'), sample: SampleRequestSchema }),
@@ -174,13 +199,15 @@ export const BlockResultSchema = v.object({ sellerId: id, blocked: v.boolean(), 
 export const InvitationResultSchema = v.object({ invitation: AgencyInvitationSchema, link: v.nullable(AgencyLinkSchema) });
 /** The answer to an unlink request. */
 export const LinkResultSchema = v.object({ link: AgencyLinkSchema });
-/** The creator's quick replies (reply templates). */
-export const QuickRepliesSchema = v.object({ replies: v.array(v.object({ id, text: v.pipe(v.string(), v.maxLength(1000)) })) });
+/** One quick reply (reply template): an id and a non-empty text. */
+export const QuickReplySchema = v.object({ id, text: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.quickReply)) });
+/** The creator's quick replies; also the body of `PUT /api/quick-replies`. */
+export const QuickRepliesSchema = v.object({ replies: v.pipe(v.array(QuickReplySchema), v.maxLength(LIMITS.quickReplies)) });
 /** `GET /api/inbox/summary`: the creator, unread counts per tab, and the last event sequence. */
 export const SummarySchema = v.object({
   unread: v.object({ shop: count, collab: count, agency: count }),
   lastSeq: count,
-  creator: v.object({ id, name: v.string() }),
+  creator: v.object({ id, name }),
 });
 /** `GET /api/events`: the events after a sequence number (resync). */
 export const EventsPageSchema = v.object({ events: v.array(v.unknown()), lastSeq: count });
@@ -208,6 +235,26 @@ export const EventSchema = v.variant('type', [
   v.object({ id, seq: count, type: v.literal('block.updated'), data: v.object({ seller: PartySchema, blocked: v.boolean() }) }),
   v.object({ id, seq: count, type: v.literal('showcase.updated'), data: v.object({ productIds: v.array(id) }) }),
 ]);
+
+// ---- request bodies: what the SDK sends and the backend accepts ----
+
+const text = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.text));
+/** `POST /api/conversations/:id/messages`. */
+export const SendTextRequestSchema = v.object({ clientId: id, type: v.literal('TEXT'), text });
+/** `POST /api/conversations/:id/samples`. */
+export const SampleRequestBodySchema = v.object({ clientId: id, productId: id });
+/** `PUT /api/conversations/:id/star`. */
+export const StarRequestSchema = v.object({ starred: v.boolean() });
+/** `POST /api/showcase/products`. */
+export const AddToShowcaseRequestSchema = v.object({ productIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(LIMITS.showcaseBatch)) });
+/** `POST /api/invitations/:id/accept`. */
+export const AcceptInvitationRequestSchema = v.object({ agreementIds: v.array(id) });
+/** A page size for `limit`. */
+export const PageLimitSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.page));
+/** `POST /api/conversations/open`. */
+export const OpenConversationRequestSchema = v.object({ sellerId: id, entrance: EntranceSchema });
+/** An id as the contract accepts it (1–200 characters). */
+export const IdSchema = id;
 
 /** A seller (shop) or an agency. */
 export type Party = v.InferOutput<typeof PartySchema>;
