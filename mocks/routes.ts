@@ -5,24 +5,26 @@
  */
 import * as v from 'valibot';
 import {
+  INBOX_FILTERS,
+  INBOX_TABS,
+  PartySchema,
+  type InboxFilter,
+  type InboxTab,
+} from '@creator-im/sdk';
+import {
   AcceptInvitationRequestSchema,
   AddToShowcaseRequestSchema,
   ConversationsQuerySchema,
   EventsQuerySchema,
-  INBOX_FILTERS,
-  INBOX_TABS,
   MessagesQuerySchema,
   OpenConversationRequestSchema,
   PAGE_LIMITS,
-  PartySchema,
   QuickRepliesRequestSchema,
   RequestSampleRequestSchema,
   SearchQuerySchema,
   SendMessageRequestSchema,
   StarRequestSchema,
-  type InboxFilter,
-  type InboxTab,
-} from '@creator-im/sdk';
+} from '@creator-im/sdk/contract';
 import { fail, json, type MockBackend, type MockResponse } from './model.js';
 import type { ConversationKey } from './conversation-store.js';
 
@@ -112,7 +114,11 @@ export const API_ROUTES: readonly Route[] = [
       }
       const page = messages.slice(Math.max(0, lo - limit), lo);
       const olderCursor = lo - limit > 0 && page[0] ? String(page[0].seq) : null;
-      return json(200, { messages: page, olderCursor });
+      // Cards as they are now (one source of truth with the events), and the sequence they reflect.
+      const live = page.map((m) =>
+        m.type === 'SAMPLE_REQUEST' ? { ...m, sample: model.samples.get(m.sample.id) ?? m.sample } : m.type === 'AGENCY_INVITATION' ? { ...m, invitation: model.invitations.get(m.invitation.id) ?? m.invitation } : m,
+      );
+      return json(200, { messages: live, olderCursor, lastSeq: model.lastSeq });
     },
   }),
   route({

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_BODY_BYTES } from '@creator-im/sdk';
+import { MAX_BODY_BYTES } from '@creator-im/sdk/contract';
 import { createBackend, type BackendOptions, type MockBackend } from './backend.js';
 import { answer, authorize, originAllowed, originsFromEnv } from './adapter.js';
 import { attachSocket } from './socket.js';

@@ -1,34 +1,54 @@
 /**
  * The wire contract's requests: one valibot schema per request body and query, with the limits a
- * server enforces. The bodies the SDK itself sends are defined in schemas.ts (beside {@link LIMITS},
- * so a limit is written once) and re-exported here under the names servers use; the contract
- * documents (OpenAPI, AsyncAPI) are generated from these and from schemas.ts. See docs/api.md.
+ * server enforces. Servers validate with these (the mock does); the contract documents (OpenAPI,
+ * AsyncAPI) are generated from them and from schemas.ts. See docs/api.md.
  * @packageDocumentation
  */
 import * as v from 'valibot';
-import { IdSchema, LIMITS, QuickRepliesSchema, SampleRequestBodySchema, SendTextRequestSchema } from './schemas.js';
+import { EntranceSchema, IdSchema, LIMITS, QuickRepliesSchema } from './schemas.js';
 
-export { AcceptInvitationRequestSchema, AddToShowcaseRequestSchema, OpenConversationRequestSchema, StarRequestSchema } from './schemas.js';
-
+// Every limit is defined once, in `LIMITS` (schemas.ts); these names are kept for servers using them.
+const MAX_TEXT_LENGTH = LIMITS.text;
 /** Page sizes: the default and the most a server returns; larger asks are clamped, not refused. */
 export const PAGE_LIMITS = {
   conversations: { default: 30, max: LIMITS.page },
   messages: { default: 30, max: LIMITS.page },
-  events: { default: 500, max: 1000 },
+  events: { default: 500, max: LIMITS.eventsPage },
 } as const;
-/** The largest request body a server must accept, in bytes. */
-export const MAX_BODY_BYTES = 256 * 1024;
-/** A search query's length, at most. */
-export const MAX_QUERY_LENGTH = 200;
+/** The most quick replies a creator keeps (`LIMITS.quickReplies`). */
+export const MAX_QUICK_REPLIES = LIMITS.quickReplies;
+/** The most products one "add to Showcase" request carries (`LIMITS.showcaseBatch`). */
+export const MAX_SHOWCASE_BATCH = LIMITS.showcaseBatch;
+/** The most agreements one acceptance acknowledges (`LIMITS.agreements`). */
+export const MAX_AGREEMENTS = LIMITS.agreements;
+/** The largest request body a server must accept, in bytes (`LIMITS.bodyBytes`). */
+export const MAX_BODY_BYTES = LIMITS.bodyBytes;
+/** A search query's length, at most (`LIMITS.query`). */
+export const MAX_QUERY_LENGTH = LIMITS.query;
 
+const id = IdSchema;
 const integer = v.pipe(v.string(), v.regex(/^-?\d{1,15}$/, 'an integer'));
 
+/** `POST /api/conversations/open`. */
+export const OpenConversationRequestSchema = v.object({ sellerId: id, entrance: EntranceSchema });
 /** `POST /api/conversations/:id/messages`: a text the creator sends; `clientId` makes retries idempotent. */
-export const SendMessageRequestSchema = SendTextRequestSchema;
+export const SendMessageRequestSchema = v.object({
+  clientId: id,
+  type: v.optional(v.literal('TEXT')),
+  text: v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH), v.check((text) => text.trim().length > 0, 'text must not be blank')),
+});
 /** `POST /api/conversations/:id/samples`. */
-export const RequestSampleRequestSchema = SampleRequestBodySchema;
+export const RequestSampleRequestSchema = v.object({ clientId: id, productId: id });
+/** `PUT /api/conversations/:id/star`. */
+export const StarRequestSchema = v.object({ starred: v.boolean() });
+/** `POST /api/showcase/products`. */
+export const AddToShowcaseRequestSchema = v.object({ productIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(MAX_SHOWCASE_BATCH)) });
+/** `POST /api/invitations/:id/accept`: every agreement's id, acknowledged. */
+export const AcceptInvitationRequestSchema = v.object({ agreementIds: v.pipe(v.array(id), v.maxLength(MAX_AGREEMENTS)) });
 /** `PUT /api/quick-replies`: the whole list, in order. */
-export const QuickRepliesRequestSchema = QuickRepliesSchema;
+export const QuickRepliesRequestSchema = v.object({
+  replies: QuickRepliesSchema.entries.replies,
+});
 
 /** `GET /api/conversations` query. */
 export const ConversationsQuerySchema = v.object({
@@ -43,8 +63,6 @@ export const MessagesQuerySchema = v.object({ before: v.optional(integer), limit
 export const EventsQuerySchema = v.object({ after: v.optional(integer), limit: v.optional(integer) });
 /** `GET /api/search` query. */
 export const SearchQuerySchema = v.object({ q: v.optional(v.pipe(v.string(), v.maxLength(MAX_QUERY_LENGTH))) });
-/** An id in a path, as the contract accepts it. */
-export { IdSchema };
 
 /** The error body of every non-2xx answer. */
 export const ErrorBodySchema = v.object({ error: v.object({ code: v.pipe(v.string(), v.minLength(1)), message: v.string() }) });
