@@ -4,28 +4,10 @@
  */
 import type { LitElement } from 'lit';
 import type { CimDomEventMap } from '../events.js';
-import type { CreatorInbox } from '../inbox/creator-inbox.js';
-import type { CimInboxList } from '../inbox-list/inbox-list.js';
-import type { CimChatSession } from '../chat-session/chat-session.js';
-import type { CimProductCard, CimProductListCard } from '../product-card/product-card.js';
-import type { CimSampleCard } from '../sample-card/sample-card.js';
-import type { CimInvitationCard } from '../invitation-card/invitation-card.js';
-import type { CimSearch } from '../search/search.js';
-import type { CimContactButton, CimNotificationsButton } from '../contact-button/contact-button.js';
+import type { TAGS } from '../registry.js';
 
-/** Every Creator IM tag and its element class. */
-export interface CimTagMap {
-  'creator-inbox': CreatorInbox;
-  'cim-inbox-list': CimInboxList;
-  'cim-chat-session': CimChatSession;
-  'cim-product-card': CimProductCard;
-  'cim-product-list-card': CimProductListCard;
-  'cim-sample-card': CimSampleCard;
-  'cim-invitation-card': CimInvitationCard;
-  'cim-search': CimSearch;
-  'cim-contact-button': CimContactButton;
-  'cim-notifications-button': CimNotificationsButton;
-}
+/** Every Creator IM tag and its element class (from the registry, the one list of tags). */
+export type CimTagMap = { [K in keyof typeof TAGS]: InstanceType<(typeof TAGS)[K]> };
 
 /** An element's own public properties (not LitElement's, not methods), all optional. */
 export type CimElementProperties<E> = {
