@@ -1,6 +1,6 @@
 /** Shared set-up of the element tests: a fresh mock backend behind MSW and a client on it. */
 import { fixture } from '@open-wc/testing';
-import { html, type TemplateResult } from 'lit';
+import { html, render, type TemplateResult } from 'lit';
 import { createClient, type CreatorImClient } from '@creator-im/sdk';
 import { startMockBackend } from '../../../mocks/browser.js';
 import type { BackendOptions, MockBackend } from '../../../mocks/backend.js';
@@ -18,9 +18,10 @@ window.addEventListener('error', (event) => {
   }
 });
 
-/** A started client on a fresh seeded backend. */
-export async function startClient(options: BackendOptions = {}): Promise<{ backend: MockBackend; client: CreatorImClient }> {
+/** A started client on a fresh seeded backend; `prepare` edits the seed before the client first loads. */
+export async function startClient(options: BackendOptions = {}, prepare?: (backend: MockBackend) => void): Promise<{ backend: MockBackend; client: CreatorImClient }> {
   const backend = await startMockBackend(options);
+  prepare?.(backend);
   const client = createClient({ baseUrl: location.origin, token: () => 'test-token', backoffMs: 1, reconnectBackoffMs: 20 });
   await client.start();
   return { backend, client };
@@ -28,8 +29,10 @@ export async function startClient(options: BackendOptions = {}): Promise<{ backe
 
 /** Renders `template` inside a context provider of `client`. */
 export async function mount<T extends HTMLElement>(client: CreatorImClient, template: TemplateResult): Promise<T> {
-  const host = await fixture<HTMLDivElement>(html`<div style="height:600px;display:flex;flex-direction:column">${template}</div>`);
+  const host = await fixture<HTMLDivElement>(html`<div style="height:600px;display:flex;flex-direction:column"></div>`);
+  // The provider first: an element's context request on connect must find it.
   new ContextProvider(host, { context: clientContext, initialValue: client });
+  render(template, host);
   const element = host.firstElementChild as T;
   await (element as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
   return element;
