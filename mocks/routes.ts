@@ -86,7 +86,11 @@ export const API_ROUTES: readonly Route[] = [
     }
     const page = messages.slice(Math.max(0, lo - limit), lo);
     const olderCursor = lo - limit > 0 && page[0] ? String(page[0].seq) : null;
-    return json(200, { messages: page, olderCursor });
+    // Cards as they are now (one source of truth with the events), and the sequence they reflect.
+    const live = page.map((m) =>
+      m.type === 'SAMPLE_REQUEST' ? { ...m, sample: model.samples.get(m.sample.id) ?? m.sample } : m.type === 'AGENCY_INVITATION' ? { ...m, invitation: model.invitations.get(m.invitation.id) ?? m.invitation } : m,
+    );
+    return json(200, { messages: live, olderCursor, lastSeq: model.lastSeq });
   }),
   serve('POST /api/conversations/:id/messages', (model, { params, body }) => model.creatorSend(params.id!, body.clientId, body.text)),
   serve('POST /api/conversations/:id/samples', (model, { params, body }) => model.requestSample(params.id!, body.clientId, body.productId)),

@@ -1,7 +1,8 @@
 /**
  * Rendering figures for `npm run bench`, in Debian's headless Chromium (playwright-core) against
  * the real mock server: the production bundle, 10,000 conversations in <creator-inbox>, and a
- * session of 5,000 messages scrolled from end to start.
+ * session of 5,000 messages: click to newest message visible, then scrolled to its first message
+ * and back (the log's node count must not grow).
  */
 import { execSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -69,41 +70,81 @@ export async function renderBench() {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.goto(`${long.url}/`);
       await page.waitForFunction(FIRST_ROW, undefined, { timeout: 30_000 });
-      const id = await page.evaluate(`${CLIENT}.inbox.view({ tab: 'shop' }).getSnapshot().conversations[0].id`);
-      await page.evaluate(`document.querySelector('creator-inbox').conversationId = ${JSON.stringify(id)}`);
-      await page.evaluate(`(async () => { const c = ${CLIENT}; const id = ${JSON.stringify(id)}; await c.conversations.loadLatest(id, { limit: 200 }); while (c.conversations.thread(id).getSnapshot().olderCursor) await c.conversations.loadOlder(id, { limit: 200 }); })()`);
+      const id = (await page.evaluate(`${CLIENT}.inbox.view({ tab: 'shop' }).getSnapshot().conversations[0].id`)) as string;
+      // Click → the newest message's box inside the log's visible box (polled every frame).
+      const openMs = (await page.evaluate(`(async () => {
+        const inbox = document.querySelector('creator-inbox');
+        const row = inbox.shadowRoot.querySelector('cim-inbox-list').shadowRoot.querySelector('.row');
+        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+        const started = performance.now();
+        row.click();
+        for (;;) {
+          await frame();
+          const log = inbox.shadowRoot.querySelector('cim-chat-session')?.shadowRoot?.querySelector('cim-message-log')?.shadowRoot;
+          const thread = inbox.client.conversations.thread(${JSON.stringify(id)}).getSnapshot();
+          const last = thread.messages[thread.messages.length - 1];
+          const scroller = log?.querySelector('.scroller');
+          const newest = last && log?.querySelector('.msg[data-id="' + last.id + '"]');
+          if (!thread.loaded || !scroller || !newest) continue;
+          const box = scroller.getBoundingClientRect();
+          const rect = newest.getBoundingClientRect();
+          if (rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1) return performance.now() - started;
+        }
+      })()`)) as number;
+      const LOG = `document.querySelector('creator-inbox').shadowRoot.querySelector('cim-chat-session').shadowRoot.querySelector('cim-message-log').shadowRoot`;
+      const logNodes = `(() => { const count = (root) => { let n = 1; if (root instanceof Element && root.shadowRoot) n += count(root.shadowRoot); for (const child of root.childNodes) n += count(child); return n; }; return count(${LOG}); })()`;
+      const openNodes = (await page.evaluate(logNodes)) as number;
+      // All of history in memory (the SDK, 200 a page), then the DOM window is scrolled through it.
+      await page.evaluate(`(async () => { const c = ${CLIENT}; const id = ${JSON.stringify(id)}; while (c.conversations.thread(id).getSnapshot().olderCursor) await c.conversations.loadOlder(id, { limit: 200 }); })()`);
       const count = (await page.evaluate(`${CLIENT}.conversations.thread(${JSON.stringify(id)}).getSnapshot().messages.length`)) as number;
       if (count < 5_000) throw new Error(`expected 5,000 messages, got ${count}`);
-      await page.waitForTimeout(500);
-      // Scroll from the newest message towards the oldest, 400 px a frame (a fast fling), recording frame times.
-      const frames = (await page.evaluate(`(async () => {
-        const session = document.querySelector('creator-inbox').shadowRoot.querySelector('cim-chat-session');
-        const scroller = session.shadowRoot.querySelector('lit-virtualizer');
+      // Up to the first message, 400 px a frame (a fast fling), recording frame times and the most
+      // messages ever in the DOM; then back down to the newest.
+      const walk = (await page.evaluate(`(async () => {
+        const log = ${LOG};
+        const scroller = log.querySelector('.scroller');
+        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
         const times = [];
-        scroller.scrollTop = scroller.scrollHeight;
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        let last = await new Promise((resolve) => requestAnimationFrame(resolve));
-        for (let i = 0; i < 600 && scroller.scrollTop > 0; i++) {
+        let most = 0;
+        let last = await frame();
+        for (let i = 0; i < 20000 && !log.querySelector('.start:not(.older)'); i++) {
           scroller.scrollTop -= 400;
-          const now = await new Promise((resolve) => requestAnimationFrame(resolve));
+          const now = await frame();
           times.push(now - last);
           last = now;
+          most = Math.max(most, log.querySelectorAll('.msg').length);
         }
-        return times;
-      })()`)) as number[];
-      frames.sort((a, b) => a - b);
+        const topReached = Boolean(log.querySelector('.start:not(.older)'));
+        const topNodes = ${logNodes};
+        for (let i = 0; i < 20000; i++) {
+          const items = log.querySelectorAll('.msg');
+          const atEnd = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 2;
+          if (atEnd && items[items.length - 1]?.dataset.id === ${CLIENT}.conversations.thread(${JSON.stringify(id)}).getSnapshot().messages.at(-1).id) break;
+          scroller.scrollTop += 400;
+          await frame();
+          most = Math.max(most, log.querySelectorAll('.msg').length);
+        }
+        await frame();
+        return { times, most, topReached, topNodes };
+      })()`)) as { times: number[]; most: number; topReached: boolean; topNodes: number };
+      if (!walk.topReached) throw new Error('the log never reached the first message');
+      const frames = walk.times.sort((a, b) => a - b);
       const heapMb = ((await page.evaluate('performance.memory.usedJSHeapSize')) as number) / 2 ** 20;
+      const afterNodes = (await page.evaluate(logNodes)) as number;
       const sessionNodes = await countNodes(page);
       await page.close();
       return {
         firstRowMs,
         inboxNodes,
+        openMs,
         frames: frames.length,
         frameP50: frames[Math.floor(frames.length * 0.5)] ?? 0,
         frameP95: frames[Math.floor(frames.length * 0.95)] ?? 0,
         // At 60 Hz a frame is 16.7 ms; one over 20 ms means a frame was dropped.
         droppedFrames: frames.filter((time) => time > 20).length,
         heapMb,
+        logNodes: { open: openNodes, top: walk.topNodes, after: afterNodes },
+        mostMessagesInDom: walk.most,
         sessionNodes,
         messages: count,
       };

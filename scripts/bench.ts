@@ -290,9 +290,11 @@ async function rendering() {
   const figures = await renderBench();
   row('10,000 conversations: time to first rendered row', ms(figures.firstRowMs), 'from navigation start');
   row('10,000 conversations loaded: DOM nodes (all shadow roots)', String(figures.inboxNodes));
+  row('5,000-message session: click → newest message visible', ms(figures.openMs), 'row click to the newest message inside the log');
+  row('5,000-message session: log DOM nodes open / at the top / back down', `${figures.logNodes.open} / ${figures.logNodes.top} / ${figures.logNodes.after}`, `at most ${figures.mostMessagesInDom} messages in the DOM`);
   row('5,000-message session: frame time while scrolling p50 / p95', `${ms(figures.frameP50)} / ${ms(figures.frameP95)}`, `${figures.frames} frames at 60 Hz, ${figures.droppedFrames} over 20 ms`);
   row('5,000-message session: JS heap', `${figures.heapMb.toFixed(1)} MB`);
-  row('5,000-message session: DOM nodes', String(figures.sessionNodes));
+  row('5,000-message session: DOM nodes (whole page)', String(figures.sessionNodes));
   results.rendering = figures;
 }
 

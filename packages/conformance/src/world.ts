@@ -3,7 +3,6 @@
  * conversations, products and invitations found in their messages. Checks pick their subjects here.
  */
 import {
-  ConversationPageSchema,
   SummarySchema,
   type AgencyInvitation,
   type Conversation,
@@ -11,7 +10,7 @@ import {
   type KnownMessage,
   type Product,
 } from '@creator-im/sdk';
-import { StrictMessagePageSchema } from '@creator-im/sdk/contract';
+import { StrictConversationPageSchema, StrictMessagePageSchema } from '@creator-im/sdk/contract';
 import type { Client } from './client.js';
 import { expectOk, Failure } from './expect.js';
 
@@ -32,8 +31,8 @@ export interface World {
 /** Reads enough of the server to pick each check's subject. */
 export async function discover(client: Client): Promise<World> {
   const summary = expectOk(await client.call('GET', '/api/inbox/summary'), SummarySchema, 'GET /api/inbox/summary');
-  const sellers = expectOk(await client.call('GET', '/api/conversations', { query: { tab: 'shop', limit: 50 } }), ConversationPageSchema, 'GET /api/conversations?tab=shop').conversations;
-  const agencies = expectOk(await client.call('GET', '/api/conversations', { query: { tab: 'agency', limit: 50 } }), ConversationPageSchema, 'GET /api/conversations?tab=agency').conversations;
+  const sellers = expectOk(await client.call('GET', '/api/conversations', { query: { tab: 'shop', limit: 50 } }), StrictConversationPageSchema, 'GET /api/conversations?tab=shop').conversations;
+  const agencies = expectOk(await client.call('GET', '/api/conversations', { query: { tab: 'agency', limit: 50 } }), StrictConversationPageSchema, 'GET /api/conversations?tab=agency').conversations;
   const writable = sellers.find((conversation) => !conversation.blocked);
   if (!writable) throw new Failure('The account has no seller conversation the creator can write to: the kit needs a test account with at least one.');
   const messages = new Map<string, KnownMessage[]>();

@@ -8,55 +8,62 @@
  */
 import * as v from 'valibot';
 import {
-  AcceptInvitationRequestSchema,
-  AddToShowcaseRequestSchema,
   AgencyInvitationSchema,
   AgencyLinkSchema,
   BlockResultSchema,
-  BlocksSchema,
   ConversationPageSchema,
   ConversationResultSchema,
   ConversationSchema,
+  EntranceSchema,
   EventSchema,
   IdSchema,
   InvitationResultSchema,
   LIMITS,
   LinkResultSchema,
-  LinksSchema,
   MessageSchema,
-  OpenConversationRequestSchema,
   PartySchema,
   QuickRepliesSchema,
-  SampleRequestBodySchema,
   SearchResultSchema,
-  SendTextRequestSchema,
   ShowcaseResultSchema,
-  ShowcaseSchema,
-  StarRequestSchema,
   SummarySchema,
 } from './schemas.js';
 
-// The request bodies the SDK sends are defined in schemas.ts, beside LIMITS: one definition each.
-export { AcceptInvitationRequestSchema, AddToShowcaseRequestSchema, IdSchema, LIMITS, OpenConversationRequestSchema, StarRequestSchema };
-/** `POST /api/conversations/:id/messages`: a text the creator sends; `clientId` makes retries idempotent. */
-export const SendMessageRequestSchema = SendTextRequestSchema;
-/** `POST /api/conversations/:id/samples`. */
-export const RequestSampleRequestSchema = SampleRequestBodySchema;
-/** `PUT /api/quick-replies`: the whole list, in order. */
-export const QuickRepliesRequestSchema = QuickRepliesSchema;
+export { IdSchema, LIMITS };
 
 /** Page sizes: the default and the most a server returns; larger asks are clamped, not refused. */
 export const PAGE_LIMITS = {
   conversations: { default: 30, max: LIMITS.page },
   messages: { default: 30, max: LIMITS.page },
-  events: { default: 500, max: 1000 },
+  events: { default: 500, max: LIMITS.eventsPage },
 } as const;
-/** The largest request body a server must accept, in bytes; larger ones get 413. */
-export const MAX_BODY_BYTES = 256 * 1024;
-/** A search query's length, at most. */
-export const MAX_QUERY_LENGTH = 200;
+/** The largest request body a server must accept, in bytes (`LIMITS.bodyBytes`); larger ones get 413. */
+export const MAX_BODY_BYTES = LIMITS.bodyBytes;
+/** A search query's length, at most (`LIMITS.query`). */
+export const MAX_QUERY_LENGTH = LIMITS.query;
 
+const id = IdSchema;
 const integer = v.pipe(v.string(), v.regex(/^-?\d{1,15}$/), v.description('A base-10 integer.'));
+
+// ---------------------------------------------------------------- request bodies (limits from LIMITS)
+
+/** `POST /api/conversations/open`. */
+export const OpenConversationRequestSchema = v.object({ sellerId: id, entrance: EntranceSchema });
+/** `POST /api/conversations/:id/messages`: a text the creator sends; `clientId` makes retries idempotent. */
+export const SendMessageRequestSchema = v.object({
+  clientId: id,
+  type: v.optional(v.literal('TEXT')),
+  text: v.pipe(v.string(), v.maxLength(LIMITS.text), v.regex(/\S/, 'text must not be blank')),
+});
+/** `POST /api/conversations/:id/samples`. */
+export const RequestSampleRequestSchema = v.object({ clientId: id, productId: id });
+/** `PUT /api/conversations/:id/star`. */
+export const StarRequestSchema = v.object({ starred: v.boolean() });
+/** `POST /api/showcase/products`. */
+export const AddToShowcaseRequestSchema = v.object({ productIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(LIMITS.showcaseBatch)) });
+/** `POST /api/invitations/:id/accept`: every agreement's id, acknowledged. */
+export const AcceptInvitationRequestSchema = v.object({ agreementIds: v.pipe(v.array(id), v.maxLength(LIMITS.agreements)) });
+/** `PUT /api/quick-replies`: the whole list, in order. */
+export const QuickRepliesRequestSchema = QuickRepliesSchema;
 
 // ---------------------------------------------------------------- queries
 
@@ -79,9 +86,22 @@ export const SearchQuerySchema = v.object({ q: v.optional(v.pipe(v.string(), v.m
 /** The error body of every non-2xx answer. */
 export const ErrorBodySchema = v.object({ error: v.object({ code: v.pipe(v.string(), v.minLength(1)), message: v.string() }) });
 /** `GET /api/conversations/:id/messages`, every message of a known kind. */
-export const StrictMessagePageSchema = v.object({ messages: v.array(MessageSchema), olderCursor: v.nullable(v.string()) });
+export const StrictMessagePageSchema = v.object({
+  messages: v.array(MessageSchema),
+  olderCursor: v.nullable(v.string()),
+  /** The event sequence the page reflects: cards (samples, invitations) carry their state as of it. */
+  lastSeq: v.optional(SummarySchema.entries.lastSeq),
+});
 /** The answer to a send, the message checked. */
 export const StrictSendResultSchema = v.object({ message: MessageSchema, conversation: ConversationSchema });
+/** `GET /api/conversations`, every conversation checked. */
+export const StrictConversationPageSchema = v.object({ ...ConversationPageSchema.entries, conversations: v.array(ConversationSchema) });
+/** `GET /api/showcase`, every id checked. */
+export const StrictShowcaseSchema = v.object({ productIds: v.array(id) });
+/** `GET /api/blocks`, every seller checked. */
+export const StrictBlocksSchema = v.object({ sellers: v.array(PartySchema) });
+/** `GET /api/agency-links`, every link checked. */
+export const StrictLinksSchema = v.object({ links: v.array(AgencyLinkSchema) });
 /** `GET /api/events`, every event checked. */
 export const StrictEventsPageSchema = v.object({ events: v.array(EventSchema), lastSeq: SummarySchema.entries.lastSeq });
 
@@ -119,7 +139,7 @@ export const ROUTES = {
     path: '/api/conversations',
     summary: 'One page of an inbox view, latest activity first. Cursor pagination: pass `nextCursor` back; null is the end.',
     query: ConversationsQuerySchema,
-    response: ConversationPageSchema,
+    response: StrictConversationPageSchema,
     errors: [],
     idempotent: true,
   },
@@ -135,7 +155,7 @@ export const ROUTES = {
   'GET /api/conversations/:id/messages': {
     method: 'GET',
     path: '/api/conversations/:id/messages',
-    summary: 'One page of history, oldest first, ending before the `before` cursor; pass `olderCursor` back for older ones.',
+    summary: 'One page of history, oldest first, ending before the `before` cursor; pass `olderCursor` back for older ones. Cards carry their live state (sample status, invitation state) as of `lastSeq`, not as sent.',
     query: MessagesQuerySchema,
     response: StrictMessagePageSchema,
     errors: [notFound('conversation')],
@@ -161,7 +181,7 @@ export const ROUTES = {
   },
   'POST /api/conversations/:id/read': { method: 'POST', path: '/api/conversations/:id/read', summary: 'Marks the conversation read.', response: ConversationResultSchema, errors: [notFound('conversation')], idempotent: true },
   'PUT /api/conversations/:id/star': { method: 'PUT', path: '/api/conversations/:id/star', summary: 'Stars or unstars the conversation.', body: StarRequestSchema, response: ConversationResultSchema, errors: [notFound('conversation')], idempotent: true },
-  'GET /api/showcase': { method: 'GET', path: '/api/showcase', summary: "The products in the creator's Showcase.", response: ShowcaseSchema, errors: [], idempotent: true },
+  'GET /api/showcase': { method: 'GET', path: '/api/showcase', summary: "The products in the creator's Showcase.", response: StrictShowcaseSchema, errors: [], idempotent: true },
   'POST /api/showcase/products': {
     method: 'POST',
     path: '/api/showcase/products',
@@ -171,10 +191,10 @@ export const ROUTES = {
     errors: [],
     idempotent: true,
   },
-  'GET /api/blocks': { method: 'GET', path: '/api/blocks', summary: 'The blocked sellers.', response: BlocksSchema, errors: [], idempotent: true },
+  'GET /api/blocks': { method: 'GET', path: '/api/blocks', summary: 'The blocked sellers.', response: StrictBlocksSchema, errors: [], idempotent: true },
   'PUT /api/blocks/:sellerId': { method: 'PUT', path: '/api/blocks/:sellerId', summary: 'Blocks a seller: they can no longer message the creator.', response: BlockResultSchema, errors: [notFound('seller')], idempotent: true },
   'DELETE /api/blocks/:sellerId': { method: 'DELETE', path: '/api/blocks/:sellerId', summary: 'Unblocks a seller.', response: BlockResultSchema, errors: [notFound('seller')], idempotent: true },
-  'GET /api/agency-links': { method: 'GET', path: '/api/agency-links', summary: "The creator's agency links.", response: LinksSchema, errors: [], idempotent: true },
+  'GET /api/agency-links': { method: 'GET', path: '/api/agency-links', summary: "The creator's agency links.", response: StrictLinksSchema, errors: [], idempotent: true },
   'POST /api/agency-links/:agencyId/unlink': {
     method: 'POST',
     path: '/api/agency-links/:agencyId/unlink',

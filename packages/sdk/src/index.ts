@@ -6,7 +6,7 @@ export { CreatorImClient, createClient } from './client.js';
 export type { ClientOptions, ErrorListener } from './core.js';
 export * from './errors.js';
 export type { TokenProvider, HttpOptions } from './http.js';
-export { snapshotForCache, CACHE_LIMITS, type CachedInbox, type InboxCache } from './cache.js';
+export type { CachedInbox, InboxCache } from './cache.js';
 export { memoryOutbox, newClientId, type OutboxEntry, type OutboxStorage } from './outbox.js';
 export type { WebSocketFactory, WebSocketLike } from './realtime.js';
 export * from './rules.js';

@@ -1,20 +1,16 @@
 /** Shapes of every read, cursor pagination, page-size limits, history order. */
 import * as v from 'valibot';
 import {
-  BlocksSchema,
   compareConversations,
-  ConversationPageSchema,
   INBOX_FILTERS,
   INBOX_TABS,
   inTab,
-  LinksSchema,
   matchesFilter,
   QuickRepliesSchema,
   SearchResultSchema,
-  ShowcaseSchema,
   type Conversation,
 } from '@creator-im/sdk';
-import { PAGE_LIMITS, StrictEventsPageSchema, StrictMessagePageSchema } from '@creator-im/sdk/contract';
+import { PAGE_LIMITS, StrictBlocksSchema, StrictConversationPageSchema, StrictEventsPageSchema, StrictLinksSchema, StrictMessagePageSchema, StrictShowcaseSchema } from '@creator-im/sdk/contract';
 import { conversationPath, type Check } from '../check.js';
 import { ensure, expectOk, Skip } from '../expect.js';
 
@@ -34,7 +30,7 @@ export const readChecks: Check[] = [
       for (const tab of INBOX_TABS) {
         for (const filter of INBOX_FILTERS) {
           const what = `GET /api/conversations?tab=${tab}&filter=${filter}`;
-          const page = expectOk(await client.call('GET', '/api/conversations', { query: { tab, filter } }), ConversationPageSchema, what);
+          const page = expectOk(await client.call('GET', '/api/conversations', { query: { tab, filter } }), StrictConversationPageSchema, what);
           for (const row of page.conversations) ensure(inTab(row, tab) && matchesFilter(row, filter), `${what}: ${row.id} does not belong to this view`);
           inOrder(page.conversations, what);
         }
@@ -50,7 +46,7 @@ export const readChecks: Check[] = [
       for (let pages = 0; pages < 40; pages++) {
         const query: Record<string, string | number> = { tab: 'shop', limit: 3 };
         if (cursor) query.cursor = cursor;
-        const page = expectOk(await client.call('GET', '/api/conversations', { query }), ConversationPageSchema, `GET /api/conversations?tab=shop&limit=3 (page ${pages + 1})`);
+        const page = expectOk(await client.call('GET', '/api/conversations', { query }), StrictConversationPageSchema, `GET /api/conversations?tab=shop&limit=3 (page ${pages + 1})`);
         ensure(page.conversations.length <= 3, `a page of limit=3 held ${page.conversations.length} rows`);
         seen.push(...page.conversations);
         cursor = page.nextCursor;
@@ -61,7 +57,7 @@ export const readChecks: Check[] = [
       ensure(new Set(ids).size === ids.length, `the walk returned a conversation twice: ${ids.find((id, i) => ids.indexOf(id) !== i)}`);
       inOrder(seen, 'the walk');
       if (!cursor) {
-        const whole = expectOk(await client.call('GET', '/api/conversations', { query: { tab: 'shop', limit: PAGE_LIMITS.conversations.max } }), ConversationPageSchema, 'GET /api/conversations?tab=shop&limit=200');
+        const whole = expectOk(await client.call('GET', '/api/conversations', { query: { tab: 'shop', limit: PAGE_LIMITS.conversations.max } }), StrictConversationPageSchema, 'GET /api/conversations?tab=shop&limit=200');
         if (!whole.nextCursor) ensure(whole.conversations.length === ids.length, `the walk found ${ids.length} conversations, one page of 200 holds ${whole.conversations.length}`);
       }
     },
@@ -70,9 +66,9 @@ export const readChecks: Check[] = [
     area: AREA,
     rule: `Page sizes are clamped: limit above ${PAGE_LIMITS.conversations.max} answers at most ${PAGE_LIMITS.conversations.max} rows, limit 0 or negative at most 1`,
     async run({ client, world }) {
-      const big = expectOk(await client.call('GET', '/api/conversations', { query: { tab: 'shop', limit: 100_000 } }), ConversationPageSchema, 'GET /api/conversations?limit=100000');
+      const big = expectOk(await client.call('GET', '/api/conversations', { query: { tab: 'shop', limit: 100_000 } }), StrictConversationPageSchema, 'GET /api/conversations?limit=100000');
       ensure(big.conversations.length <= PAGE_LIMITS.conversations.max, `limit=100000 answered ${big.conversations.length} conversations`);
-      const small = expectOk(await client.call('GET', '/api/conversations', { query: { tab: 'shop', limit: -5 } }), ConversationPageSchema, 'GET /api/conversations?limit=-5');
+      const small = expectOk(await client.call('GET', '/api/conversations', { query: { tab: 'shop', limit: -5 } }), StrictConversationPageSchema, 'GET /api/conversations?limit=-5');
       ensure(small.conversations.length <= 1, `limit=-5 answered ${small.conversations.length} conversations`);
       const history = expectOk(await client.call('GET', conversationPath(world.writable.id, '/messages'), { query: { limit: 100_000 } }), StrictMessagePageSchema, 'GET messages?limit=100000');
       ensure(history.messages.length <= PAGE_LIMITS.messages.max, `messages?limit=100000 answered ${history.messages.length} messages`);
@@ -106,9 +102,9 @@ export const readChecks: Check[] = [
     rule: 'GET /api/showcase, /api/blocks, /api/agency-links, /api/quick-replies and /api/search answer their shapes',
     async run({ client }) {
       const reads: [string, v.GenericSchema, Record<string, string>?][] = [
-        ['/api/showcase', ShowcaseSchema],
-        ['/api/blocks', BlocksSchema],
-        ['/api/agency-links', LinksSchema],
+        ['/api/showcase', StrictShowcaseSchema],
+        ['/api/blocks', StrictBlocksSchema],
+        ['/api/agency-links', StrictLinksSchema],
         ['/api/quick-replies', QuickRepliesSchema],
         ['/api/search', SearchResultSchema, { q: 'a' }],
       ];

@@ -1,6 +1,6 @@
 /** The state machines' refusals (409), the blocked seller (403), bad input (400), Retry-After. */
-import { BlockResultSchema, InvitationResultSchema, LIMITS, LinksSchema } from '@creator-im/sdk';
-import { ROUTES, StrictSendResultSchema, type ContractRoute } from '@creator-im/sdk/contract';
+import { BlockResultSchema, InvitationResultSchema, LIMITS } from '@creator-im/sdk';
+import { ROUTES, StrictLinksSchema, StrictSendResultSchema, type ContractRoute } from '@creator-im/sdk/contract';
 import { clientId, conversationPath, type Check, type Context } from '../check.js';
 import { ensure, expectError, expectOk, Skip } from '../expect.js';
 
@@ -48,7 +48,7 @@ export const ruleChecks: Check[] = [
     area: 'State machines and blocks',
     rule: '409 not_linked: an agency the creator is not linked to cannot be asked to unlink',
     async run({ client, world }) {
-      const links = expectOk(await client.call('GET', '/api/agency-links'), LinksSchema, 'GET /api/agency-links');
+      const links = expectOk(await client.call('GET', '/api/agency-links'), StrictLinksSchema, 'GET /api/agency-links');
       const linked = new Set(links.links.filter((link) => link.state === 'linked' || link.state === 'unlink_requested').map((link) => link.agencyId));
       const agency = world.agencies.map((conversation) => conversation.counterpart).find((party) => !linked.has(party.id));
       if (!agency) throw new Skip('every agency found is linked');
