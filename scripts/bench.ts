@@ -8,6 +8,7 @@
  *    how the cost per event grows).
  * 3. Search over those 200,000 messages: our index vs a naive scan vs MiniSearch.
  * 4. Rendering in headless Chromium: 10,000 conversations in <creator-inbox>, a 5,000-message session.
+ * 5. The mock backend at that size: time to be up, heap, page requests over HTTP (bench-mock.ts).
  */
 import { build } from 'esbuild';
 import { minify } from 'terser';
@@ -19,6 +20,7 @@ import os from 'node:os';
 import MiniSearch from 'minisearch';
 import { fold, SearchIndex } from '@creator-im/sdk/search-index';
 import { createClient, messageDocuments, type CachedInbox, type Conversation, type Message } from '@creator-im/sdk';
+import { mockAtScale } from './bench-mock.js';
 
 const sizeOnly = process.argv.includes('--size');
 const results: Record<string, unknown> = { date: new Date().toISOString(), machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}` };
@@ -310,6 +312,7 @@ if (!sizeOnly) {
   if (wanted('scale')) await scale();
   if (wanted('search')) await search();
   if (wanted('rendering')) await rendering();
+  if (wanted('mock')) results.mock = await mockAtScale(row, ms, quantile);
   writeFileSync('bench-results.json', `${JSON.stringify({ ...results, rows }, null, 2)}\n`);
   console.log(`\nWrote bench-results.json in ${((performance.now() - started) / 1000).toFixed(0)} s on ${String(results.machine)}.`);
 }
