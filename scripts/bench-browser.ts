@@ -11,7 +11,6 @@
  * CIM_BENCH_CONVERSATIONS (10,000), CIM_BENCH_MESSAGES (200,000), CIM_BENCH_SEARCH (1: run the
  * 200,000-message search page).
  */
-import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Elem
 import { startServer, type RunningServer, type ServerOptions } from '../mocks/server.js';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { CSP } from './demo-server.js';
+import { ensureEmbedBundle } from './embed-bundle.js';
 
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 export const BROWSER_BENCH = {
@@ -105,12 +105,12 @@ async function scrollFrames(page: Page, scroller: string, seconds: number): Prom
   return { frames: stat(times), dropped, count: times.length };
 }
 
-interface Ctx {
+export interface Ctx {
   browser: Browser;
   url: string;
 }
 
-async function newPage({ browser }: Ctx): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession }> {
+export async function newPage({ browser }: Ctx): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript({ path: 'scripts/bench-pages/probe.js' });
   const page = await context.newPage();
@@ -134,6 +134,9 @@ async function firstRow(ctx: Ctx, path: string): Promise<number> {
 }
 
 const CLIENT = `window.__bench.inbox().client`;
+
+/** Resolves once `condition` (a page expression) holds. Polls inside the page: waitForFunction needs eval, which the strict CSP refuses. */
+const until = (page: Page, condition: string) => page.evaluate(`(async () => { while (!(${condition})) await new Promise((resolve) => setTimeout(resolve, 250)); })()`);
 
 /** Fails a step that never happens instead of hanging the bench. */
 function within<T>(promise: Promise<T>, what: string, ms = 120_000): Promise<T> {
@@ -182,28 +185,37 @@ async function openLong(page: Page): Promise<number> {
   return time;
 }
 
-export async function browserBench(log: (what: string, value: string, note?: string) => void = () => undefined) {
-  const options = BROWSER_BENCH;
-  execSync('npx rollup -c --silent', { stdio: 'inherit' });
-  const data = mkdtempSync(join(tmpdir(), 'cim-bench-'));
-  let started = performance.now();
+/** The mock server with the bench's data, serving the bundle, the bench pages and `dataDir` at /bench-data/. */
+export async function benchServer(dataDir: string): Promise<RunningServer> {
   const server = await startServer({
-    ...seedOptions(options.conversations, options.messages),
+    ...seedOptions(BROWSER_BENCH.conversations, BROWSER_BENCH.messages),
     port: Number(process.env.CIM_BENCH_PORT ?? 0),
     staticRoots: [
       { prefix: '/dist/', dir: 'packages/elements/dist' },
-      { prefix: '/bench-data/', dir: data },
+      { prefix: '/bench-data/', dir: dataDir },
       { prefix: '/', dir: 'scripts/bench-pages' },
     ],
     // The demo's strict policy: what a partner page would set.
     staticHeaders: { 'content-security-policy': CSP, 'cache-control': 'no-store' },
   });
-  addLongConversation(server, options.longConversation);
+  addLongConversation(server, BROWSER_BENCH.longConversation);
+  return server;
+}
+
+/** Chromium as the bench runs it. */
+export const launchChromium = () => chromium.launch({ executablePath: chromiumPath(), args: [...chromiumArgs, '--enable-precise-memory-info'] });
+
+export async function browserBench(log: (what: string, value: string, note?: string) => void = () => undefined) {
+  const options = BROWSER_BENCH;
+  ensureEmbedBundle((line) => progress(line)); // creator-im.js, the one-file bundle partners embed
+  const data = mkdtempSync(join(tmpdir(), 'cim-bench-'));
+  let started = performance.now();
+  const server = await benchServer(data);
   let messageCount = 0;
   for (const thread of server.backend.messages.values()) messageCount += thread.length;
   const conversationCount = server.backend.conversations.size;
   log(`seeded server: ${conversationCount.toLocaleString('en')} conversations, ${messageCount.toLocaleString('en')} messages`, `${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...chromiumArgs, '--enable-precise-memory-info'] });
+  const browser = await launchChromium();
   const ctx: Ctx = { browser, url: server.url };
   const results: Record<string, unknown> = { conversations: conversationCount, messages: messageCount, runs: options.runs };
   try {
@@ -289,10 +301,11 @@ export async function browserBench(log: (what: string, value: string, note?: str
       const { context: searchContext, page: searchPage, cdp: searchCdp } = await newPage(ctx);
       try {
         await searchPage.goto(`${server.url}/search.html`);
-        await within(searchPage.waitForFunction('window.benchStarted', undefined, { timeout: 0 }), 'the search page to start', 300_000);
+        await within(until(searchPage, 'window.benchStarted'), 'the search page to start', 300_000);
         await searchPage.evaluate('window.benchStarted');
         // Wait until the idle-time indexing has taken every document (the index is internal).
-        await searchPage.waitForFunction(`(() => { const index = ${CLIENT}.core.searchIndex; return ${CLIENT}.state.getSnapshot().threads.size > ${Math.floor(options.conversations / 2)} && index && index.backlog === 0; })()`, undefined, { timeout: 300_000, polling: 500 });
+        const indexed = `${CLIENT}.state.getSnapshot().threads.size > ${Math.floor(options.conversations / 2)} && ${CLIENT}.core.searchIndex?.backlog === 0`;
+        await within(until(searchPage, indexed), 'indexing every message', 300_000);
         const indexedIn = performance.now() - started;
         const local = (await searchPage.evaluate(`${CLIENT}.state.getSnapshot().threads.size`)) as number;
         const input = searchPage.locator('creator-inbox cim-search input');

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the figures behind docs/performance.md. Prints a table and writes
- * bench-results.json. `npm run bench -- --size` runs the size check alone (CI: budgets enforced).
+ * bench-results.json. `npm run bench -- --size` runs the size check alone (CI: budgets enforced);
+ * `--only=size,scale,search,browser` some sections; `--trace` the first-row diagnosis (bench-trace.ts).
  *
  * 1. Size, min+gzip, of what a browser downloads: the SDK, each element, the full embed.
  * 2. The SDK at scale in Node: hydrate 10,000 conversations / 200,000 messages, then 10,000 live
@@ -326,6 +327,12 @@ async function browser() {
 }
 
 const started = performance.now();
+if (process.argv.includes('--trace')) {
+  // Where the time goes before the first row, from Chromium's trace (not part of the full run).
+  const { traceFirstRow } = await import('./bench-trace.js');
+  await traceFirstRow();
+  process.exit(0);
+}
 if (process.argv.includes('--profile-scale')) {
   const r = await sdkAtScale(Number(process.env.N ?? 2000), 20, 500);
   console.log(r.hydrateMs, r.median);

@@ -1,6 +1,6 @@
 // <creator-inbox> with a client whose inbox cache holds every conversation and message of the
 // server (what a long-lived creator accumulates locally), so local search runs over all of them.
-import { createClient } from '/dist/creator-im.bundle.js';
+import { createClient } from '/dist/creator-im.js';
 
 // Fetched before the client exists: the cache is only read while the store is still empty, and
 // the list's own first-page request would otherwise win the race.
