@@ -47,7 +47,7 @@ export default (args) =>
     ? [embed]
     : [
   {
-    input: { index: 'packages/sdk/src/index.ts', storage: 'packages/sdk/src/storage.ts', 'search-index': 'packages/sdk/src/search-index.ts' },
+    input: { index: 'packages/sdk/src/index.ts', storage: 'packages/sdk/src/storage.ts', 'search-index': 'packages/sdk/src/search-index.ts', contract: 'packages/sdk/src/contract.ts' },
     external,
     plugins: [ts(['packages/sdk/src/**/*.ts'])],
     output: { dir: 'packages/sdk/dist', format: 'es', sourcemap: true },

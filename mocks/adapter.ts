@@ -4,7 +4,7 @@
  * and stalls, the `/media/` images, then the route tables. It never throws and never leaks an
  * internal message: whatever the input, the answer is a status and a body in the contract's shape.
  */
-import { MAX_BODY_BYTES } from '@creator-im/sdk';
+import { MAX_BODY_BYTES } from '@creator-im/sdk/contract';
 import { API_ROUTES, dispatch, segments } from './routes.js';
 import { CONTROL_ROUTES } from './control.js';
 import { avatarImage, MEDIA_PATH, productImage } from './images.js';

@@ -4,7 +4,7 @@
  * go through the same adapter as the Node server's.
  */
 import { http, HttpResponse, ws } from 'msw';
-import { MAX_BODY_BYTES } from '@creator-im/sdk';
+import { MAX_BODY_BYTES } from '@creator-im/sdk/contract';
 import type { MockBackend } from './backend.js';
 import { answer, authorize, type AdapterOptions } from './adapter.js';
 import { attachSocket } from './socket.js';

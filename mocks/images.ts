@@ -12,10 +12,13 @@ export const avatarUrl = (partyId: string): string => `/media/avatars/${encodeUR
 /** The `/media/` paths: `products` or `avatars`, then the id. */
 export const MEDIA_PATH = /^\/media\/(products|avatars)\/([^/]{1,200})\.svg$/;
 
+/** FNV-1a, then a murmur3 finaliser: ids that differ in one character get unrelated colours. */
 function hash(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -23,7 +26,7 @@ const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => `&#${c.charC
 /** Two harmonious colours (same saturation, hues 40° apart) from a seed. */
 function palette(seed: number): [string, string] {
   const hue = seed % 360;
-  return [`hsl(${hue} 65% 62%)`, `hsl(${(hue + 40) % 360} 70% 48%)`];
+  return [`hsl(${hue} 60% 55%)`, `hsl(${(hue + 40) % 360} 65% 42%)`];
 }
 
 const MOTIFS = [
@@ -41,7 +44,7 @@ const MOTIFS = [
 export function productImage(productId: string): string {
   const seed = hash(productId);
   const [from, to] = palette(seed);
-  const motif = MOTIFS[seed % MOTIFS.length]!;
+  const motif = MOTIFS[(seed >>> 12) % MOTIFS.length]!;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient></defs><rect width="64" height="64" rx="10" fill="url(#g)"/>${motif}</svg>`;
 }
 

@@ -1,28 +1,11 @@
 /**
- * The REST routes of the wire contract as a table: method, path pattern, the contract's schemas
- * for the query and body, and the model operation. `dispatch` validates every input before the
+ * The REST routes of the wire contract as a table: each route of `@creator-im/sdk/contract` (method,
+ * path, query and body schemas) with the model operation that serves it. `dispatch` validates every input before the
  * model sees it (400 `invalid_argument` in the error shape), clamps page sizes and never throws.
  */
 import * as v from 'valibot';
-import {
-  AcceptInvitationRequestSchema,
-  AddToShowcaseRequestSchema,
-  ConversationsQuerySchema,
-  EventsQuerySchema,
-  INBOX_FILTERS,
-  INBOX_TABS,
-  MessagesQuerySchema,
-  OpenConversationRequestSchema,
-  PAGE_LIMITS,
-  PartySchema,
-  QuickRepliesRequestSchema,
-  RequestSampleRequestSchema,
-  SearchQuerySchema,
-  SendMessageRequestSchema,
-  StarRequestSchema,
-  type InboxFilter,
-  type InboxTab,
-} from '@creator-im/sdk';
+import { INBOX_FILTERS, INBOX_TABS, PartySchema, type InboxFilter, type InboxTab } from '@creator-im/sdk';
+import { PAGE_LIMITS, ROUTES, type RouteKey } from '@creator-im/sdk/contract';
 import { fail, json, type MockBackend, type MockResponse } from './model.js';
 import type { ConversationKey } from './conversation-store.js';
 
@@ -35,7 +18,7 @@ export interface RouteInput<Q, B> {
 
 /** One route of a table. */
 export interface Route<Q = unknown, B = unknown> {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: string;
   /** `/api/conversations/:id/messages`: `:name` segments are parameters (ids, 1–200 characters). */
   path: string;
   query?: v.GenericSchema<unknown, Q>;
@@ -46,6 +29,15 @@ export interface Route<Q = unknown, B = unknown> {
 /** A route with its types checked, stored untyped in the table. */
 export function route<Q = unknown, B = unknown>(definition: Route<Q, B>): Route {
   return definition as unknown as Route;
+}
+
+type Field<R, F extends string> = R extends Record<F, infer S extends v.GenericSchema> ? v.InferOutput<S> : undefined;
+type ContractInput<K extends RouteKey> = RouteInput<Field<(typeof ROUTES)[K], 'query'>, Field<(typeof ROUTES)[K], 'body'>>;
+
+/** A contract route (method, path and schemas from `@creator-im/sdk/contract`) served by `run`. */
+function serve<K extends RouteKey>(key: K, run: (model: MockBackend, input: ContractInput<K>) => MockResponse): Route {
+  const contract = ROUTES[key] as { method: string; path: string; query?: v.GenericSchema; body?: v.GenericSchema };
+  return { method: contract.method, path: contract.path, query: contract.query, body: contract.body, run: run as Route['run'] };
 }
 
 const idSchema = PartySchema.entries.id;
@@ -64,119 +56,64 @@ function decodeCursor(cursor: string): ConversationKey | null {
   return { lastActivityAt: cursor.slice(0, at), id: cursor.slice(at + 1) };
 }
 
-/** Every REST route of the contract (`/api/...`). */
+/** Every REST route of the contract (`/api/...`): one entry per route of `ROUTES`. */
 export const API_ROUTES: readonly Route[] = [
-  route({
-    method: 'GET',
-    path: '/api/inbox/summary',
-    run: (model) => json(200, { unread: model.conversations.unread(), lastSeq: model.lastSeq, creator: model.seed.creator }),
+  serve('GET /api/inbox/summary', (model) => json(200, { unread: model.conversations.unread(), lastSeq: model.lastSeq, creator: model.seed.creator })),
+  serve('GET /api/conversations', (model, { query }) => {
+    const tab: InboxTab = query.tab ?? 'shop';
+    const filter: InboxFilter = query.filter ?? 'all';
+    if (!INBOX_TABS.includes(tab) || !INBOX_FILTERS.includes(filter)) return fail(400, 'invalid_argument', 'Unknown tab or filter.');
+    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+    if (query.cursor && !cursor) return fail(400, 'invalid_argument', 'cursor is not one this server gave.');
+    const limit = pageLimit(query.limit, PAGE_LIMITS.conversations);
+    const page = model.conversations.page(tab, filter, cursor, limit);
+    const last = page.conversations.at(-1);
+    return json(200, { conversations: page.conversations, nextCursor: page.more && last ? encodeCursor(last) : null, lastSeq: model.lastSeq });
   }),
-  route({
-    method: 'GET',
-    path: '/api/conversations',
-    query: ConversationsQuerySchema,
-    run: (model, { query }) => {
-      const tab: InboxTab = query.tab ?? 'shop';
-      const filter: InboxFilter = query.filter ?? 'all';
-      if (!INBOX_TABS.includes(tab) || !INBOX_FILTERS.includes(filter)) return fail(400, 'invalid_argument', 'Unknown tab or filter.');
-      const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-      if (query.cursor && !cursor) return fail(400, 'invalid_argument', 'cursor is not one this server gave.');
-      const limit = pageLimit(query.limit, PAGE_LIMITS.conversations);
-      const page = model.conversations.page(tab, filter, cursor, limit);
-      const last = page.conversations.at(-1);
-      return json(200, { conversations: page.conversations, nextCursor: page.more && last ? encodeCursor(last) : null, lastSeq: model.lastSeq });
-    },
+  serve('POST /api/conversations/open', (model, { body }) => model.open(body.sellerId, body.entrance)),
+  serve('GET /api/conversations/:id/messages', (model, { params, query }) => {
+    const messages = model.messages.get(params.id!);
+    if (!messages) return fail(404, 'not_found', 'No such conversation.');
+    const limit = pageLimit(query.limit, PAGE_LIMITS.messages);
+    const before = query.before === undefined ? Infinity : Number(query.before);
+    // Messages are in seq order: the page ends before the first message at or after `before`.
+    let lo = 0;
+    let hi = messages.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (messages[mid]!.seq < before) lo = mid + 1;
+      else hi = mid;
+    }
+    const page = messages.slice(Math.max(0, lo - limit), lo);
+    const olderCursor = lo - limit > 0 && page[0] ? String(page[0].seq) : null;
+    // Cards as they are now (one source of truth with the events), and the sequence they reflect.
+    const live = page.map((m) =>
+      m.type === 'SAMPLE_REQUEST' ? { ...m, sample: model.samples.get(m.sample.id) ?? m.sample } : m.type === 'AGENCY_INVITATION' ? { ...m, invitation: model.invitations.get(m.invitation.id) ?? m.invitation } : m,
+    );
+    return json(200, { messages: live, olderCursor, lastSeq: model.lastSeq });
   }),
-  route({
-    method: 'POST',
-    path: '/api/conversations/open',
-    body: OpenConversationRequestSchema,
-    run: (model, { body }) => model.open(body.sellerId, body.entrance),
+  serve('POST /api/conversations/:id/messages', (model, { params, body }) => model.creatorSend(params.id!, body.clientId, body.text)),
+  serve('POST /api/conversations/:id/samples', (model, { params, body }) => model.requestSample(params.id!, body.clientId, body.productId)),
+  serve('POST /api/conversations/:id/read', (model, { params }) => model.markRead(params.id!)),
+  serve('PUT /api/conversations/:id/star', (model, { params, body }) => model.star(params.id!, body.starred)),
+  serve('GET /api/showcase', (model) => json(200, { productIds: [...model.showcase] })),
+  serve('POST /api/showcase/products', (model, { body }) => model.addToShowcase(body.productIds)),
+  serve('GET /api/blocks', (model) => json(200, { sellers: model.seed.sellers.filter((seller) => model.blocked.has(seller.id)) })),
+  serve('PUT /api/blocks/:sellerId', (model, { params }) => model.setBlocked(params.sellerId!, true)),
+  serve('DELETE /api/blocks/:sellerId', (model, { params }) => model.setBlocked(params.sellerId!, false)),
+  serve('GET /api/agency-links', (model) => json(200, { links: [...model.links].map(([agencyId, state]) => ({ agencyId, state })) })),
+  serve('POST /api/agency-links/:agencyId/unlink', (model, { params }) => model.unlink(params.agencyId!)),
+  serve('POST /api/invitations/:id/accept', (model, { params, body }) => model.decide(params.id!, 'accept', body.agreementIds)),
+  serve('POST /api/invitations/:id/decline', (model, { params }) => model.decide(params.id!, 'decline', [])),
+  serve('GET /api/quick-replies', (model) => json(200, { replies: model.quickReplies })),
+  serve('PUT /api/quick-replies', (model, { body }) => {
+    model.quickReplies = body.replies.map((reply) => ({ id: reply.id, text: reply.text }));
+    return json(200, { replies: model.quickReplies });
   }),
-  route({
-    method: 'GET',
-    path: '/api/conversations/:id/messages',
-    query: MessagesQuerySchema,
-    run: (model, { params, query }) => {
-      const messages = model.messages.get(params.id!);
-      if (!messages) return fail(404, 'not_found', 'No such conversation.');
-      const limit = pageLimit(query.limit, PAGE_LIMITS.messages);
-      const before = query.before === undefined ? Infinity : Number(query.before);
-      // Messages are in seq order: the page ends before the first message at or after `before`.
-      let lo = 0;
-      let hi = messages.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (messages[mid]!.seq < before) lo = mid + 1;
-        else hi = mid;
-      }
-      const page = messages.slice(Math.max(0, lo - limit), lo);
-      const olderCursor = lo - limit > 0 && page[0] ? String(page[0].seq) : null;
-      return json(200, { messages: page, olderCursor });
-    },
-  }),
-  route({
-    method: 'POST',
-    path: '/api/conversations/:id/messages',
-    body: SendMessageRequestSchema,
-    run: (model, { params, body }) => model.creatorSend(params.id!, body.clientId, body.text),
-  }),
-  route({
-    method: 'POST',
-    path: '/api/conversations/:id/samples',
-    body: RequestSampleRequestSchema,
-    run: (model, { params, body }) => model.requestSample(params.id!, body.clientId, body.productId),
-  }),
-  route({ method: 'POST', path: '/api/conversations/:id/read', run: (model, { params }) => model.markRead(params.id!) }),
-  route({
-    method: 'PUT',
-    path: '/api/conversations/:id/star',
-    body: StarRequestSchema,
-    run: (model, { params, body }) => model.star(params.id!, body.starred),
-  }),
-  route({ method: 'GET', path: '/api/showcase', run: (model) => json(200, { productIds: [...model.showcase] }) }),
-  route({
-    method: 'POST',
-    path: '/api/showcase/products',
-    body: AddToShowcaseRequestSchema,
-    run: (model, { body }) => model.addToShowcase(body.productIds),
-  }),
-  route({ method: 'GET', path: '/api/blocks', run: (model) => json(200, { sellers: model.seed.sellers.filter((seller) => model.blocked.has(seller.id)) }) }),
-  route({ method: 'PUT', path: '/api/blocks/:sellerId', run: (model, { params }) => model.setBlocked(params.sellerId!, true) }),
-  route({ method: 'DELETE', path: '/api/blocks/:sellerId', run: (model, { params }) => model.setBlocked(params.sellerId!, false) }),
-  route({ method: 'GET', path: '/api/agency-links', run: (model) => json(200, { links: [...model.links].map(([agencyId, state]) => ({ agencyId, state })) }) }),
-  route({ method: 'POST', path: '/api/agency-links/:agencyId/unlink', run: (model, { params }) => model.unlink(params.agencyId!) }),
-  route({
-    method: 'POST',
-    path: '/api/invitations/:id/accept',
-    body: AcceptInvitationRequestSchema,
-    run: (model, { params, body }) => model.decide(params.id!, 'accept', body.agreementIds),
-  }),
-  route({ method: 'POST', path: '/api/invitations/:id/decline', run: (model, { params }) => model.decide(params.id!, 'decline', []) }),
-  route({ method: 'GET', path: '/api/quick-replies', run: (model) => json(200, { replies: model.quickReplies }) }),
-  route({
-    method: 'PUT',
-    path: '/api/quick-replies',
-    body: QuickRepliesRequestSchema,
-    run: (model, { body }) => {
-      model.quickReplies = body.replies.map((reply) => ({ id: reply.id, text: reply.text }));
-      return json(200, { replies: model.quickReplies });
-    },
-  }),
-  route({
-    method: 'GET',
-    path: '/api/search',
-    query: SearchQuerySchema,
-    run: (model, { query }) => json(200, { hits: model.index.search(query.q ?? '') }),
-  }),
-  route({
-    method: 'GET',
-    path: '/api/events',
-    query: EventsQuerySchema,
-    run: (model, { query }) => {
-      const after = Math.max(0, Number(query.after ?? 0));
-      return json(200, { events: model.eventsAfter(after, pageLimit(query.limit, PAGE_LIMITS.events)), lastSeq: model.lastSeq });
-    },
+  serve('GET /api/search', (model, { query }) => json(200, { hits: model.index.search(query.q ?? '') })),
+  serve('GET /api/events', (model, { query }) => {
+    const after = Math.max(0, Number(query.after ?? 0));
+    return json(200, { events: model.eventsAfter(after, pageLimit(query.limit, PAGE_LIMITS.events)), lastSeq: model.lastSeq });
   }),
 ];
 

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_BODY_BYTES } from '@creator-im/sdk';
+import { MAX_BODY_BYTES } from '@creator-im/sdk/contract';
 import { createBackend, type BackendOptions, type MockBackend } from './backend.js';
 import { answer, authorize, originAllowed, originsFromEnv } from './adapter.js';
 import { attachSocket } from './socket.js';
@@ -20,7 +20,7 @@ export interface ServerOptions extends BackendOptions {
   host?: string;
   /** Folders whose files are served as-is, first match wins (the demo pages and the built bundle). */
   staticRoots?: { prefix: string; dir: string }[];
-  /** Headers added to every response (the demo's Content-Security-Policy). */
+  /** Headers added to every response (the demo's Content-Security-Policy, which then also covers the API's). */
   staticHeaders?: Record<string, string>;
   /** Other origins allowed to call the API (CORS) and the WebSocket; default `CIM_ALLOWED_ORIGINS`. */
   allowedOrigins?: readonly string[];
@@ -49,7 +49,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** A policy that forbids everything a JSON answer does not need; static files use the demo's. */
+/** A policy that forbids everything a JSON answer does not need; static files get the configured one. */
 const DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 /** Reads the body as text; null once it exceeds the limit (the rest is drained, not buffered). */
@@ -78,7 +78,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const allowedOrigins = options.allowedOrigins ?? originsFromEnv(process.env.CIM_ALLOWED_ORIGINS);
   const boundHost = options.host && !['0.0.0.0', '::'].includes(options.host) ? [options.host.includes(':') ? `[${options.host}]` : options.host] : [];
   const allowedHosts = new Set(['localhost', '127.0.0.1', '[::1]', ...boundHost, ...(options.allowedHosts ?? originsFromEnv(process.env.CIM_ALLOWED_HOSTS))].map((host) => host.toLowerCase()));
-  const baseHeaders = { 'x-content-type-options': 'nosniff', 'content-security-policy': DEFAULT_CSP, ...options.staticHeaders };
+  // Every answer: nosniff and the configured headers (the demo's CSP); JSON answers get a CSP even unconfigured.
+  const fileHeaders = { 'x-content-type-options': 'nosniff', ...options.staticHeaders };
+  const baseHeaders = { 'content-security-policy': DEFAULT_CSP, ...fileHeaders };
 
   /** CORS headers for a listed origin (none for same-origin or unknown ones). */
   const cors = (origin: string | undefined): Record<string, string> =>
@@ -111,7 +113,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           if (!(await stat(candidate)).isFile()) continue;
           const content = await readFile(candidate);
           if (response.destroyed) return true;
-          response.writeHead(200, { ...baseHeaders, 'content-type': TYPES[extname(candidate)] ?? 'application/octet-stream' });
+          response.writeHead(200, { ...fileHeaders, 'content-type': TYPES[extname(candidate)] ?? 'application/octet-stream' });
           response.end(content);
           return true;
         } catch {

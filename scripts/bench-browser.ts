@@ -82,14 +82,15 @@ async function heapMb(cdp: CDPSession): Promise<number> {
 }
 
 /** Frame intervals while scrolling `scroller` (an expression) for `seconds`, 400 px a frame, bouncing at the ends. */
-async function scrollFrames(page: Page, scroller: string, seconds: number): Promise<{ frames: Stat; dropped: number; count: number }> {
-  const times = (await page.evaluate(`(async () => {
+async function scrollFrames(page: Page, scroller: string, seconds: number, inDom = '0'): Promise<{ frames: Stat; dropped: number; count: number; mostInDom: number }> {
+  const { times, most } = (await page.evaluate(`(async () => {
     const scroller = ${scroller};
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     let step = 400;
     let last = await frame();
     const end = last + ${seconds * 1000};
     const times = [];
+    let most = 0;
     while (last < end) {
       if (scroller.scrollTop + scroller.clientHeight + step > scroller.scrollHeight) step = -400;
       else if (scroller.scrollTop + step < 0) step = 400;
@@ -97,12 +98,13 @@ async function scrollFrames(page: Page, scroller: string, seconds: number): Prom
       const now = await frame();
       times.push(now - last);
       last = now;
+      most = Math.max(most, ${inDom});
     }
-    return times;
-  })()`)) as number[];
+    return { times, most };
+  })()`)) as { times: number[]; most: number };
   // At 60 Hz a frame is 16.7 ms: an interval of n frames means n - 1 frames were dropped.
   const dropped = times.reduce((sum, time) => sum + Math.max(0, Math.round(time / (1000 / 60)) - 1), 0);
-  return { frames: stat(times), dropped, count: times.length };
+  return { frames: stat(times), dropped, count: times.length, mostInDom: most };
 }
 
 export interface Ctx {
@@ -166,10 +168,11 @@ async function openLong(page: Page): Promise<number> {
   const painted = page.evaluate(`(async () => {
     const clicked = new Promise((resolve) => addEventListener('click', (event) => resolve(event.timeStamp), { capture: true, once: true }));
     const painted = window.__bench.paintWhen(() => {
-      const log = window.__bench.session()?.shadowRoot?.querySelector('lit-virtualizer');
-      if (!log) return false;
-      const box = log.getBoundingClientRect();
-      const newest = [...log.children].find((child) => child.textContent.includes(${JSON.stringify(last)}));
+      const log = window.__bench.log();
+      const scroller = log?.querySelector('.scroller');
+      if (!scroller) return false;
+      const box = scroller.getBoundingClientRect();
+      const newest = [...log.querySelectorAll('.msg')].find((message) => message.textContent.includes(${JSON.stringify(last)}));
       if (!newest) return false;
       const rect = newest.getBoundingClientRect();
       return rect.height > 0 && rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1;
@@ -282,8 +285,10 @@ export async function browserBench(log: (what: string, value: string, note?: str
       await page.evaluate(`(async () => { const c = ${CLIENT}; const id = ${id}; await c.conversations.loadLatest(id, { limit: 200 }); while (c.conversations.thread(id).getSnapshot().olderCursor) await c.conversations.loadOlder(id, { limit: 200 }); })()`);
       const messages = (await page.evaluate(`${CLIENT}.conversations.thread(${id}).getSnapshot().messages.length`)) as number;
       await page.evaluate(`new Promise((resolve) => setTimeout(resolve, 300))`);
-      const logScroll = await scrollFrames(page, `window.__bench.session().shadowRoot.querySelector('lit-virtualizer')`, options.scrollSeconds);
-      results.logScroll = { ...logScroll, messages };
+      const logNodes = `(() => { const count = (root) => { let n = 1; if (root instanceof Element && root.shadowRoot) n += count(root.shadowRoot); for (const child of root.childNodes) n += count(child); return n; }; return count(window.__bench.log()); })()`;
+      const openNodes = (await page.evaluate(logNodes)) as number;
+      const logScroll = await scrollFrames(page, `window.__bench.log().querySelector('.scroller')`, options.scrollSeconds, `window.__bench.log().querySelectorAll('.msg').length`);
+      results.logScroll = { ...logScroll, messages, logNodes: { open: openNodes, after: (await page.evaluate(logNodes)) as number } };
       const nodes = (await page.evaluate(`(() => {
         const count = (root) => { let n = 1; if (root instanceof Element && root.shadowRoot) n += count(root.shadowRoot); for (const child of root.childNodes) n += count(child); return n; };
         return count(document);
@@ -346,8 +351,9 @@ export interface BrowserFigures {
   /** `notShown`: runs where the newest message was not visible within OPEN_LIMIT_MS. */
   openConversation: Stat & { notShown: number };
   liveMessage: Stat;
-  listScroll: { frames: Stat; dropped: number; count: number; rows: number };
-  logScroll: { frames: Stat; dropped: number; count: number; messages: number };
+  listScroll: { frames: Stat; dropped: number; count: number; rows: number; mostInDom: number };
+  /** `mostInDom`: the most messages in the log's DOM at once while scrolling; `logNodes`: the log's nodes when opened and after scrolling. */
+  logScroll: { frames: Stat; dropped: number; count: number; messages: number; mostInDom: number; logNodes: { open: number; after: number } };
   heap: { afterLoad: number; afterAll: number; nodes: number };
   search?: Stat & { threads: number; indexedInMs: number; heapMb: number };
 }

@@ -11,7 +11,7 @@
  *   trace, mapped through creator-im.js.map to the TypeScript sources;
  * - forced (synchronous) layouts and style recalcs with the code that forced them.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
@@ -30,7 +30,7 @@ interface TraceEvent {
 }
 interface CallFrame {
   functionName: string;
-  url: string;
+  url?: string;
   lineNumber: number;
   columnNumber: number;
   scriptId?: number | string;
@@ -42,13 +42,14 @@ const map = new TraceMap(readFileSync('packages/elements/dist/creator-im.js.map'
 
 /** "packages/elements/src/format.ts:14 formatTime" for a frame in the bundle; the URL's path otherwise. */
 function where(frame: CallFrame): { module: string; fn: string } {
-  if (frame.url.endsWith('/creator-im.js')) {
+  const url = frame.url ?? '';
+  if (url.endsWith('/creator-im.js')) {
     const original = originalPositionFor(map, { line: frame.lineNumber + 1, column: frame.columnNumber });
     const source = (original.source ?? '?').replace(/^.*?(packages\/|node_modules\/)/, '$1');
     return { module: source, fn: `${source}:${original.line ?? '?'} ${frame.functionName || original.name || '(anonymous)'}` };
   }
-  if (!frame.url) return { module: frame.functionName ? `(${frame.functionName})` : '(native)', fn: frame.functionName || '(native)' };
-  const path = new URL(frame.url).pathname;
+  if (!url) return { module: frame.functionName ? `(${frame.functionName})` : '(native)', fn: frame.functionName || '(native)' };
+  const path = URL.canParse(url) ? new URL(url).pathname : url;
   return { module: path, fn: `${path}:${frame.lineNumber + 1} ${frame.functionName || '(anonymous)'}` };
 }
 
@@ -148,7 +149,10 @@ export async function traceFirstRow(print: (line: string) => void = console.log)
         const firstRow = (await page.evaluate('window.__bench.firstRowPainted')) as number;
         const requests = (await page.evaluate(`performance.getEntriesByType('resource').filter((e) => e.startTime < ${firstRow}).map((e) => ({ name: new URL(e.name).pathname + new URL(e.name).search, start: e.startTime, end: e.responseEnd }))`)) as RunFigures['requests'];
         if (run < 0) continue; // warm-up: server and OS caches
-        const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+        const raw = await browser.stopTracing();
+        // Kept for DevTools (Performance panel → Load profile) when CIM_BENCH_TRACE_DIR is set.
+        if (process.env.CIM_BENCH_TRACE_DIR) writeFileSync(join(process.env.CIM_BENCH_TRACE_DIR, `first-row-${run + 1}.json`), raw);
+        const trace = JSON.parse(raw.toString('utf8')) as { traceEvents: TraceEvent[] };
         figures.push({ firstRow, requests, ...analyse(trace.traceEvents, firstRow) });
       } finally {
         await context.close();

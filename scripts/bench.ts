@@ -322,6 +322,7 @@ async function browser() {
     [`${ms(scroll.frames.p50)} / ${ms(scroll.frames.p95)} / ${ms(scroll.frames.p99 ?? NaN)}`, `${scroll.count} frames, ${scroll.dropped} dropped (60 Hz); goal p95 ≤ 16.7 ms`] as const;
   row(`scroll the ${f.listScroll.rows.toLocaleString('en')}-row list ${BROWSER_BENCH.scrollSeconds} s: frame p50 / p95 / p99`, ...frames(f.listScroll));
   row(`scroll the ${f.logScroll.messages.toLocaleString('en')}-message log ${BROWSER_BENCH.scrollSeconds} s: frame p50 / p95 / p99`, ...frames(f.logScroll));
+  row('  the log in the DOM: nodes when opened / after scrolling', `${f.logScroll.logNodes.open} / ${f.logScroll.logNodes.after}`, `at most ${f.logScroll.mostInDom} messages in the DOM at once`);
   row('JS heap after load / after all of the above', `${f.heap.afterLoad.toFixed(1)} MB / ${f.heap.afterAll.toFixed(1)} MB`, `after a full GC; ${f.heap.nodes.toLocaleString('en')} DOM nodes at the end`);
   results.browser = f;
 }

@@ -53,7 +53,7 @@ export const FailedMessage: Story = {
   play: async ({ canvasElement }) => {
     const session = canvasElement.querySelector('cim-chat-session')!;
     await session.updateComplete;
-    const composer = session.shadowRoot!.querySelector('textarea')!;
+    const composer = await part<HTMLTextAreaElement>(canvasElement, 'cim-composer', 'textarea');
     composer.value = 'Could you send me a sample?';
     composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
   },
@@ -62,16 +62,34 @@ export const FailedMessage: Story = {
 /** The "More options" menu open, with "Block seller". */
 export const MoreOptionsMenu: Story = {
   play: async ({ canvasElement }) => {
-    const more = canvasElement.querySelector('cim-chat-session')!.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!;
-    await userEvent.click(more);
+    await userEvent.click(await part(canvasElement, 'cim-session-header', '.more'));
+  },
+};
+
+/** "Block seller" asks first, naming the seller and saying what happens. */
+export const BlockConfirmation: Story = {
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await part(canvasElement, 'cim-session-header', '.more'));
+    await userEvent.click(await part(canvasElement, 'cim-session-header', '[role="menuitem"]'));
+  },
+};
+
+/** Scrolled up when a message arrives: nothing moves, and "1 new message" offers to jump to it. */
+export const NewMessagesButton: Story = {
+  beforeEach: withClient({ backend: { messagesPerConversation: 80 } }),
+  play: async ({ canvasElement }) => {
+    const scroller = await part(canvasElement, 'cim-message-log', '.scroller');
+    scroller.scrollTop = 0;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    current().backend.sellerSend('shop-1', { type: 'TEXT', text: 'Are you still there?' });
   },
 };
 
 /** The "Request sample" dialog with the products this seller showed. */
 export const RequestSampleDialog: Story = {
   play: async ({ canvasElement }) => {
-    const root = canvasElement.querySelector('cim-chat-session')!.shadowRoot!;
-    const button = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Request sample')!;
+    const composer = await part(canvasElement, 'cim-composer', '.tools');
+    const button = [...composer.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Request sample')!;
     await userEvent.click(button);
   },
 };
@@ -79,8 +97,17 @@ export const RequestSampleDialog: Story = {
 /** "Edit quick replies": the creator manages the reply templates offered above the composer. */
 export const QuickRepliesEditor: Story = {
   play: async ({ canvasElement }) => {
-    const root = canvasElement.querySelector('cim-chat-session')!.shadowRoot!;
-    const button = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Edit quick replies')!;
+    const composer = await part(canvasElement, 'cim-composer', '.tools');
+    const button = [...composer.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Edit quick replies')!;
     await userEvent.click(button);
   },
 };
+
+/** An element inside one of the session's parts, once rendered. */
+async function part<T extends HTMLElement = HTMLElement>(canvas: HTMLElement, tag: string, selector: string): Promise<T> {
+  for (;;) {
+    const found = canvas.querySelector('cim-chat-session')?.shadowRoot?.querySelector(tag)?.shadowRoot?.querySelector<T>(selector);
+    if (found) return found;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}

@@ -87,7 +87,7 @@ test('hostile raw HTTP at the real server: no 5xx, and it still answers', async 
         assert.ok(answer.status < 500, `${method} ${path} → ${answer.status}`);
       }
     }
-    const flood = await Promise.all(Array.from({ length: 50 }, (_, i) => api(server.url, 'POST', `/api/conversations/conv-shop-${(i % 30) + 1}/messages`, { clientId: `flood-${i}`, text: 'x'.repeat(i * 200) })));
+    const flood = await Promise.all(Array.from({ length: 50 }, (_, i) => api(server.url, 'POST', `/api/conversations/conv-shop-${(i % 30) + 1}/messages`, { clientId: `flood-${i}`, type: 'TEXT', text: 'x'.repeat(i * 200) })));
     assert.ok(flood.every((answer) => answer.status < 500));
     assert.equal((await api(server.url, 'GET', '/api/inbox/summary')).status, 200);
   } finally {

@@ -92,7 +92,7 @@ test('property: every indexed page walk equals a full filter-and-sort, through l
           if (change.kind === 'send') backend.sellerSend(`shop-${change.seller}`, { type: 'TEXT', text: 'hello' });
           else if (change.kind === 'read') backend.markRead(change.id);
           else if (change.kind === 'star') backend.star(change.id, change.starred);
-          else await call(backend, 'POST', `/api/conversations/${change.id}/messages`, { clientId: `p-${backend.lastSeq}`, text: 'reply' });
+          else await call(backend, 'POST', `/api/conversations/${change.id}/messages`, { clientId: `p-${backend.lastSeq}`, type: 'TEXT', text: 'reply' });
         }
         const expected = [...backend.conversations.values()].filter((c) => inTab(c, tab) && matchesFilter(c, filter)).sort(compareConversations).map((c) => c.id);
         const walked: string[] = [];

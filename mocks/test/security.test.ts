@@ -11,6 +11,7 @@ import { startServer, type RunningServer } from '../server.js';
 import { api, errorCode, firstFrame, raw } from './helpers.js';
 
 const ALLOWED = 'http://allowed.test:5173';
+const CSP = "default-src 'self'; object-src 'none'";
 let server: RunningServer;
 let folder: string;
 
@@ -20,7 +21,7 @@ before(async () => {
   mkdirSync(join(folder, 'demo-private'));
   writeFileSync(join(folder, 'demo', 'index.html'), '<!doctype html><title>demo</title>');
   writeFileSync(join(folder, 'demo-private', 'secret.txt'), 'TOP SECRET');
-  server = await startServer({ staticRoots: [{ prefix: '/', dir: join(folder, 'demo') }], allowedOrigins: [ALLOWED], allowedHosts: [] });
+  server = await startServer({ staticRoots: [{ prefix: '/', dir: join(folder, 'demo') }], staticHeaders: { 'content-security-policy': CSP }, allowedOrigins: [ALLOWED], allowedHosts: [] });
 });
 after(async () => {
   await server.close();
@@ -110,7 +111,15 @@ describe('dev-server hygiene', () => {
     ]);
     for (const answer of answers) {
       assert.equal(answer.headers['x-content-type-options'], 'nosniff');
-      assert.ok(answer.headers['content-security-policy'], 'CSP present');
+      assert.equal(answer.headers['content-security-policy'], CSP, 'the configured CSP, on the API\'s answers too');
+    }
+    const bare = await startServer();
+    try {
+      const json = await api(bare.url, 'GET', '/api/inbox/summary');
+      assert.equal(json.headers['x-content-type-options'], 'nosniff');
+      assert.match(String(json.headers['content-security-policy']), /default-src 'none'/, 'unconfigured: JSON answers still get a CSP');
+    } finally {
+      await bare.close();
     }
   });
 

@@ -56,11 +56,10 @@
     list,
     firstRow,
     session: () => inbox()?.shadowRoot?.querySelector('cim-chat-session'),
+    log: () => inbox()?.shadowRoot?.querySelector('cim-chat-session')?.shadowRoot?.querySelector('cim-message-log')?.shadowRoot,
     search: () => inbox()?.shadowRoot?.querySelector('cim-search'),
-    // Navigation → the first conversation row painted (either page).
-    firstRowPainted: paintWhen(() => {
-      const row = firstRow();
-      return row && row.getBoundingClientRect().height > 0;
-    }),
+    // Navigation → the first conversation row painted (either page). Presence only: measuring it
+    // here would force a layout the page under test did not ask for.
+    firstRowPainted: paintWhen(() => firstRow()?.isConnected),
   };
 })();

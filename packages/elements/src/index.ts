@@ -6,6 +6,12 @@
 export { CreatorInbox } from './inbox/creator-inbox.js';
 export { CimInboxList } from './inbox-list/inbox-list.js';
 export { CimChatSession } from './chat-session/chat-session.js';
+export { CimSessionHeader, type SessionAction } from './chat-session/session-header.js';
+export { CimMessageLog } from './chat-session/message-log.js';
+export { CimComposer } from './chat-session/composer.js';
+export { CimBlockDialog } from './chat-session/block-dialog.js';
+export { CimSampleDialog } from './chat-session/sample-dialog.js';
+export { CimQuickRepliesDialog } from './chat-session/quick-replies-dialog.js';
 export { CimProductCard, CimProductListCard } from './product-card/product-card.js';
 export { CimSampleCard } from './sample-card/sample-card.js';
 export { CimInvitationCard } from './invitation-card/invitation-card.js';

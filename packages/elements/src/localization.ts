@@ -24,7 +24,16 @@ export async function setLocale(locale: Locale): Promise<void> {
     loadLocale: () => import('./locales/ar.js'),
   });
   await runtime.setLocale(locale);
+  active = locale;
 }
+
+let active: Locale = 'en';
+
+/**
+ * The locale dates and numbers are formatted in: the browser's own for English (so a creator in
+ * London sees 24-hour times), the UI locale otherwise.
+ */
+export const formatLocale = (): string | undefined => (active === 'en' ? undefined : active);
 
 /** The writing direction of a locale. */
 export const directionOf = (locale: Locale): 'rtl' | 'ltr' => (locale === 'ar' ? 'rtl' : 'ltr');

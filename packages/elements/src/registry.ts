@@ -1,6 +1,12 @@
 import { CreatorInbox } from './inbox/creator-inbox.js';
 import { CimInboxList } from './inbox-list/inbox-list.js';
 import { CimChatSession } from './chat-session/chat-session.js';
+import { CimSessionHeader } from './chat-session/session-header.js';
+import { CimMessageLog } from './chat-session/message-log.js';
+import { CimComposer } from './chat-session/composer.js';
+import { CimBlockDialog } from './chat-session/block-dialog.js';
+import { CimSampleDialog } from './chat-session/sample-dialog.js';
+import { CimQuickRepliesDialog } from './chat-session/quick-replies-dialog.js';
 import { CimProductCard, CimProductListCard } from './product-card/product-card.js';
 import { CimSampleCard } from './sample-card/sample-card.js';
 import { CimInvitationCard } from './invitation-card/invitation-card.js';
@@ -12,6 +18,12 @@ export const TAGS = {
   'creator-inbox': CreatorInbox,
   'cim-inbox-list': CimInboxList,
   'cim-chat-session': CimChatSession,
+  'cim-session-header': CimSessionHeader,
+  'cim-message-log': CimMessageLog,
+  'cim-composer': CimComposer,
+  'cim-block-dialog': CimBlockDialog,
+  'cim-sample-dialog': CimSampleDialog,
+  'cim-quick-replies-dialog': CimQuickRepliesDialog,
   'cim-product-card': CimProductCard,
   'cim-product-list-card': CimProductListCard,
   'cim-sample-card': CimSampleCard,
@@ -34,6 +46,12 @@ declare global {
     'creator-inbox': CreatorInbox;
     'cim-inbox-list': CimInboxList;
     'cim-chat-session': CimChatSession;
+    'cim-session-header': CimSessionHeader;
+    'cim-message-log': CimMessageLog;
+    'cim-composer': CimComposer;
+    'cim-block-dialog': CimBlockDialog;
+    'cim-sample-dialog': CimSampleDialog;
+    'cim-quick-replies-dialog': CimQuickRepliesDialog;
     'cim-product-card': CimProductCard;
     'cim-product-list-card': CimProductListCard;
     'cim-sample-card': CimSampleCard;

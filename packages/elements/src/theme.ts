@@ -24,6 +24,21 @@ export const tokens = css`
     font-family: var(--_font);
     color: var(--_text);
     box-sizing: border-box;
+    /* Inherited text styles of the host page stop here; only the --cim-* tokens come in. */
+    font-size: var(--cim-font-size, 1rem);
+    font-style: normal;
+    font-weight: normal;
+    line-height: var(--cim-line-height, 1.4);
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    white-space: normal;
+    font-variant: normal;
+    cursor: auto;
+    visibility: visible;
   }
   *,
   *::before,
@@ -145,7 +160,13 @@ export const cardStyles = css`
     color: var(--_muted);
     font-size: 0.75rem;
   }
+  .product .text {
+    min-width: 0;
+  }
   .name {
+    overflow-wrap: anywhere;
+  }
+  .card {
     overflow-wrap: anywhere;
   }
   .facts {
@@ -231,12 +252,12 @@ export const dialogStyles = css`
   }
 `;
 
-/** A small popup menu (`role="menu"` of `role="menuitem"` buttons) anchored to its host's end. */
+/** A small popup menu (`role="menu"` of `role="menuitem"` buttons), placed by `MenuController`. */
 export const menuStyles = css`
   [role='menu'] {
-    position: absolute;
-    inset-inline-end: var(--_menu-inset, 0);
-    top: calc(100% + 4px);
+    position: fixed;
+    top: 0;
+    left: 0;
     z-index: 10;
     background: var(--_bg);
     border: 1px solid var(--_border);
@@ -244,7 +265,8 @@ export const menuStyles = css`
     box-shadow: 0 6px 24px rgb(0 0 0 / 0.15);
     padding: 0.25rem;
     min-width: 10rem;
-    white-space: nowrap;
+    width: max-content;
+    overflow: auto;
   }
   [role='menuitem'] {
     display: block;

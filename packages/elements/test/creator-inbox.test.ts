@@ -8,7 +8,7 @@ describe('<creator-inbox>', () => {
     const backend = await startMockBackend();
     const inbox = await fixture<CreatorInbox>(html`<creator-inbox base-url=${location.origin} token="demo-token" style="height:600px"></creator-inbox>`);
     await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 5000 });
-    const names = deepQueryAll(inbox, '.row .name span:first-child').map((el) => el.textContent);
+    const names = deepQueryAll(inbox, '.row .name bdi').map((el) => el.textContent);
     const newest = [...backend.conversations.values()]
       .filter((c) => c.counterpart.kind === 'seller')
       .sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : -1))[0]!;

@@ -17,14 +17,14 @@ const click = (element: Element | null, what: string) => {
   if (!element) throw new Error(`Not found: ${what}`);
   (element as HTMLElement).click();
 };
-const rowNames = () => deepQueryAll(inbox, '.row .name span:first-child').map((el) => el.textContent ?? '');
-const sessionTitle = () => deepQuery(inbox, 'cim-chat-session')?.shadowRoot?.querySelector('h2')?.textContent ?? '';
+const rowNames = () => deepQueryAll(inbox, '.row .name bdi').map((el) => el.textContent ?? '');
+const sessionTitle = () => deepQuery(inbox, 'cim-session-header')?.shadowRoot?.querySelector('h2')?.textContent ?? '';
 const searchRoot = () => deepQuery(inbox, 'cim-search')!.shadowRoot!;
 const sellerName = (id: string) => backend.conversations.get(`conv-${id}`)!.counterpart.name;
 
 /** Opens a conversation as a creator would: its row when it is on screen, else through search (Accounts). */
 async function open(name: string): Promise<void> {
-  const row = () => deepQueryAll(inbox, '.row').find((el) => el.querySelector('.name span')?.textContent === name);
+  const row = () => deepQueryAll(inbox, '.row').find((el) => el.querySelector('.name bdi')?.textContent === name);
   if (!row()) {
     const box = deepQuery<HTMLInputElement>(inbox, 'input[type="search"]')!;
     box.value = name;
@@ -65,7 +65,7 @@ describe('inbox: tabs and filters', () => {
 
   it('the Starred filter keeps only starred conversations', async () => {
     click(byRole(inbox, 'button', 'Starred'), 'Starred chip');
-    await wait('filtered', () => rowNames().length > 0 && deepQueryAll(inbox, '.row').every((row) => row.querySelector('.star')));
+    await wait('filtered', () => rowNames().length > 0 && deepQueryAll(inbox, '.item').every((item) => item.querySelector('.star[aria-pressed="true"]')));
     const starred = [...backend.conversations.values()].filter((c) => c.starred && c.counterpart.kind === 'seller').length;
     expect(rowNames().length).to.equal(Math.min(starred, rowNames().length));
     expect(byRole(inbox, 'button', 'Starred')!.getAttribute('aria-pressed')).to.equal('true');
@@ -104,10 +104,10 @@ describe('conversation', () => {
     Object.assign(backend.knobs, { errorRate: 1, outage: 'before' });
     await type('Hello from the test');
     await wait('failed', () => byRole(inbox, 'button', 'Retry'), 8000);
-    expect(deepQuery(inbox, 'cim-chat-session')!.shadowRoot!.textContent).to.contain('Failed to send');
-    backend.knobs.errorRate = 0;
+    expect(deepQuery(inbox, 'cim-message-log')!.shadowRoot!.textContent).to.contain('Failed to send');
+    Object.assign(backend.knobs, { errorRate: 0 });
     click(byRole(inbox, 'button', 'Retry'), 'Retry');
-    await wait('delivered', () => !byRole(inbox, 'button', 'Retry') && !deepQuery(inbox, 'cim-chat-session')!.shadowRoot!.textContent!.includes('Sending'));
+    await wait('delivered', () => !byRole(inbox, 'button', 'Retry') && !deepQuery(inbox, 'cim-message-log')!.shadowRoot!.textContent!.includes('Sending'));
     const stored = backend.messages.get('conv-shop-4')!.filter((m) => m.type === 'TEXT' && m.text === 'Hello from the test');
     expect(stored.length).to.equal(1);
   });
@@ -115,23 +115,33 @@ describe('conversation', () => {
   it('requests a sample; its card reads "To review", then "To ship" when the seller approves', async () => {
     await open(sellerName('shop-1'));
     click(byRole(inbox, 'button', 'Request sample'), 'Request sample');
-    const dialog = deepQuery<HTMLDialogElement>(inbox, 'dialog.samples')!;
+    const dialog = deepQuery(inbox, 'cim-sample-dialog')!.shadowRoot!.querySelector('dialog')!;
     await wait('dialog open', () => dialog.open);
     const pick = dialog.querySelector<HTMLButtonElement>('li button')!;
     const productName = accessibleName(pick).replace('Request a sample of ', '');
     pick.click();
     const card = () => deepQueryAll(inbox, 'cim-sample-card').find((el) => el.shadowRoot?.textContent?.includes(productName));
     await wait('sample card', () => card()?.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() === 'To review');
-    const sample = [...backend.messages.get('conv-shop-1')!].reverse().find((m) => m.type === 'SAMPLE_REQUEST')!;
+    // The card shows at once (optimistic); the seller decides once the server has the request.
+    const stored = () => [...backend.messages.get('conv-shop-1')!].reverse().find((m) => m.type === 'SAMPLE_REQUEST');
+    await wait('stored', stored);
+    const sample = stored()!;
     backend.decideSample((sample as { sample: { id: string } }).sample.id, 'to_ship');
     await wait('To ship', () => card()?.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() === 'To ship');
   });
 
-  it('blocks the seller from More options: the composer becomes the blocked notice; Unblock restores it', async () => {
-    await open(sellerName('shop-4'));
+  it('blocks the seller from More options after a confirmation naming them: the composer becomes the blocked notice; Unblock restores it', async () => {
+    const name = sellerName('shop-4');
+    await open(name);
     click(byRole(inbox, 'button', 'More options'), 'More options');
     await wait('menu', () => byRole(inbox, 'menuitem', 'Block seller'));
     click(byRole(inbox, 'menuitem', 'Block seller'), 'Block seller');
+    const dialog = deepQuery(inbox, 'cim-block-dialog')!.shadowRoot!.querySelector('dialog')!;
+    await wait('confirmation', () => dialog.open);
+    expect(dialog.querySelector('h2')!.textContent).to.equal(`Block ${name}?`);
+    expect(dialog.textContent).to.contain('will be told that you blocked them');
+    expect(backend.conversations.get('conv-shop-4')!.blocked, 'nothing blocked before confirming').to.equal(false);
+    click(byRole(dialog, 'button', 'Block'), 'Block');
     await wait('blocked notice', () => byRole(inbox, 'button', 'Unblock'));
     same(deepQuery(inbox, 'textarea'), null, 'no composer while blocked');
     expect(backend.conversations.get('conv-shop-4')!.blocked).to.equal(true);
@@ -155,7 +165,7 @@ describe('quick replies', () => {
   it('"Edit quick replies": add one, Save, and it is offered in the composer and stored on the server', async () => {
     await open(sellerName('shop-4'));
     click(byRole(inbox, 'button', 'Edit quick replies'), 'Edit quick replies');
-    const dialog = deepQuery<HTMLDialogElement>(inbox, 'dialog.quick-replies')!;
+    const dialog = deepQuery(inbox, 'cim-quick-replies-dialog')!.shadowRoot!.querySelector('dialog')!;
     await wait('dialog open', () => dialog.open);
     const before = dialog.querySelectorAll('li').length;
     click(byRole(dialog, 'button', 'Add a quick reply'), 'Add a quick reply');
@@ -274,9 +284,9 @@ describe('security', () => {
     }
     await client.inbox.load({ tab: 'shop' });
     await open(`Shop ${hostile}`);
-    const session = deepQuery(inbox, 'cim-chat-session')!.shadowRoot!;
-    await wait('hostile text shown', () => session.textContent?.includes('onerror='));
-    expect(deepQueryAll(inbox, 'img[src="x"], img[onerror], b').length).to.equal(0); // product thumbnails are the only images
+    const log = deepQuery(inbox, 'cim-message-log')!.shadowRoot!;
+    await wait('hostile text shown', () => log.textContent?.includes('onerror='));
+    expect(deepQueryAll(inbox, 'b, img[onerror], img[src="x"]').length).to.equal(0);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
     click(byRole(inbox, 'tab', 'Agency'), 'Agency tab');
     await open(invitation.agency.name);

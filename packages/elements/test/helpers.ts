@@ -1,6 +1,6 @@
 /** Shared set-up of the element tests: a fresh mock backend behind MSW and a client on it. */
 import { fixture } from '@open-wc/testing';
-import { html, type TemplateResult } from 'lit';
+import { html, render, type TemplateResult } from 'lit';
 import { createClient, type CreatorImClient } from '@creator-im/sdk';
 import { startMockBackend } from '../../../mocks/browser.js';
 import type { BackendOptions, MockBackend } from '../../../mocks/backend.js';
@@ -28,8 +28,10 @@ export async function startClient(options: BackendOptions = {}): Promise<{ backe
 
 /** Renders `template` inside a context provider of `client`. */
 export async function mount<T extends HTMLElement>(client: CreatorImClient, template: TemplateResult): Promise<T> {
-  const host = await fixture<HTMLDivElement>(html`<div style="height:600px;display:flex;flex-direction:column">${template}</div>`);
+  const host = await fixture<HTMLDivElement>(html`<div style="height:600px;display:flex;flex-direction:column"></div>`);
+  // The provider first: an element's context request on connect must find it.
   new ContextProvider(host, { context: clientContext, initialValue: client });
+  render(template, host);
   const element = host.firstElementChild as T;
   await (element as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
   return element;

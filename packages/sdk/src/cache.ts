@@ -1,19 +1,31 @@
 /**
- * The inbox cache: the latest conversations and recent messages of one creator, kept in IndexedDB
- * so the inbox renders instantly on start, before the network answers (then it revalidates).
+ * The inbox cache: the latest conversations, recent messages and cards' live state of one creator,
+ * with the event sequence they reflect, kept in IndexedDB so the inbox renders instantly on start,
+ * then catches up from that sequence.
  * @packageDocumentation
  */
-import type { Conversation, Message } from './schemas.js';
-import type { CimState } from './state.js';
+import type { AgencyInvitation, AgencyLink, Conversation, Message, Party, QuickReply, SampleRequest } from './schemas.js';
+import type { CimState, ShowcaseEntry } from './state.js';
 
 /** What the cache keeps of a creator's inbox. */
 export interface CachedInbox {
   readonly savedAt: string;
+  /** The last event sequence this snapshot reflects; the next start catches up from it. Absent in caches written before 0.2. */
+  readonly lastSeq?: number;
   readonly creator: CimState['creator'];
   readonly unread: CimState['unread'];
   readonly conversations: readonly Conversation[];
   /** Recent confirmed messages of the most recently active conversations. */
   readonly threads: readonly { readonly conversationId: string; readonly messages: readonly Message[] }[];
+  readonly samples?: readonly SampleRequest[];
+  readonly invitations?: readonly AgencyInvitation[];
+  readonly links?: readonly AgencyLink[];
+  readonly blockedSellers?: readonly Party[];
+  /** Product ids in the Showcase. */
+  readonly showcase?: readonly string[];
+  /** Products that could not be added, with why. */
+  readonly unavailable?: readonly (readonly [string, ShowcaseEntry])[];
+  readonly quickReplies?: readonly QuickReply[];
 }
 
 /** Where the inbox cache lives. */
@@ -38,5 +50,20 @@ export function snapshotForCache(state: CimState): CachedInbox {
       messages: (state.threads.get(conversation.id)?.messages ?? []).filter((m) => !m.delivery).slice(-CACHE_LIMITS.messagesPerThread),
     }))
     .filter((thread) => thread.messages.length > 0);
-  return { savedAt: new Date().toISOString(), creator: state.creator, unread: state.unread, conversations, threads };
+  const showcase = [...state.showcase];
+  return {
+    savedAt: new Date().toISOString(),
+    lastSeq: state.lastSeq,
+    creator: state.creator,
+    unread: state.unread,
+    conversations,
+    threads,
+    samples: [...state.samples.values()],
+    invitations: [...state.invitations.values()],
+    links: [...state.links].map(([agencyId, linkState]) => ({ agencyId, state: linkState })),
+    blockedSellers: [...state.blockedSellers.values()],
+    showcase: showcase.filter(([, entry]) => entry.state === 'added').map(([id]) => id),
+    unavailable: showcase.filter(([, entry]) => entry.state !== 'added'),
+    quickReplies: state.quickReplies,
+  };
 }

@@ -1,5 +1,6 @@
+import { requireSignal } from './args.js';
 import { Core, type ClientOptions, type ErrorListener } from './core.js';
-import { toCimError } from './errors.js';
+import { ArgumentError, CimError, toCimError } from './errors.js';
 import { AgencyModule } from './modules/agency.js';
 import { BlocksModule } from './modules/blocks.js';
 import { ConversationsModule } from './modules/conversations.js';
@@ -36,10 +37,12 @@ export class CreatorImClient {
   /** The real-time connection state. */
   readonly connection: ReadableStore<ConnectionState>;
 
+  private starting: Promise<void> | undefined;
+
   constructor(options: ClientOptions) {
     this.core = new Core(options);
     this.inbox = new InboxModule(this.core);
-    this.conversations = new ConversationsModule(this.core);
+    this.conversations = new ConversationsModule(this.core, (id) => this.inbox.markRead(id));
     this.samples = new SamplesModule(this.core);
     this.showcase = new ShowcaseModule(this.core);
     this.blocks = new BlocksModule(this.core);
@@ -47,6 +50,7 @@ export class CreatorImClient {
     this.search = new SearchApi(this.core);
     this.entrances = new EntrancesModule(this.core);
     this.connection = select(this.core.store, (state) => state.connection);
+    this.core.reloadAll = () => this.reload();
   }
 
   /** The whole state as one immutable snapshot store (prefer the modules' narrower stores in UIs). */
@@ -54,13 +58,56 @@ export class CreatorImClient {
     return this.core.store;
   }
 
+  /** Whether {@link start} was called (it may still be running, or have failed). */
+  get started(): boolean {
+    return this.starting !== undefined;
+  }
+
+  /** Whether {@link dispose} was called. */
+  get disposed(): boolean {
+    return this.core.disposed;
+  }
+
   /**
-   * Shows the cached inbox at once (with a `cache`), then loads what the inbox needs first (summary, first page of the "TikTok Shop" tab, Showcase,
-   * blocks, links, quick replies), restores the outbox and opens the real-time channel. Rejects
-   * with a {@link CimError} when the summary or first page cannot be loaded; the client stays usable.
+   * Starts the client: shows the cached inbox at once (with a `cache`), catches up from the
+   * sequence the cache recorded (through `/api/events`, or by revalidating every cached entity
+   * when the server no longer has that history), loads what the inbox needs first (summary, first
+   * page of "TikTok Shop", Showcase, blocks, links, quick replies), restores the outbox and opens
+   * the real-time channel.
+   *
+   * Rejects with a {@link CimError} when the summary or first page cannot be loaded (the client
+   * stays usable; call `start()` again), with `no_websocket` when real time is wanted but no
+   * WebSocket exists (Node 20: pass `webSocket`), and with `disposed` after {@link dispose}.
+   * Calling it again while it runs returns the same promise.
    */
   async start(signal?: AbortSignal): Promise<void> {
-    await this.core.hydrateFromCache();
+    requireSignal(signal);
+    this.core.alive();
+    if (!this.core.canRealtime) {
+      throw new CimError(
+        'no_websocket',
+        'No WebSocket here (Node 20 has none): pass createClient({ webSocket: (url) => new WebSocket(url) }) with WebSocket from the "ws" package, or webSocket: false to run without real time.',
+      );
+    }
+    const run = (this.starting ??= this.run(signal).catch((error: unknown) => {
+      this.starting = undefined; // a failed start can be retried
+      throw toCimError(error);
+    }));
+    return run;
+  }
+
+  private async run(signal?: AbortSignal): Promise<void> {
+    await this.core.hydrateAndCatchUp();
+    await this.reload(signal);
+    this.core.startRealtime().catch((error: unknown) => this.core.report(error));
+    this.core
+      .outbox()
+      .then((outbox) => outbox.restore())
+      .catch((error: unknown) => this.core.report(error));
+  }
+
+  /** Loads summary, first page, Showcase, blocks, links and quick replies. */
+  private async reload(signal?: AbortSignal): Promise<void> {
     await this.inbox.loadSummary(signal);
     await Promise.all([
       this.inbox.load({ tab: 'shop' }, { signal }),
@@ -69,18 +116,18 @@ export class CreatorImClient {
       this.agency.loadLinks(signal),
       this.conversations.loadQuickReplies(signal),
     ]);
-    this.core.startRealtime().catch((error: unknown) => this.core.report(error));
-    this.core.restoreOutbox().catch((error: unknown) => this.core.report(error));
   }
 
-  /** Subscribes to background failures (bad events, failed sends, resync errors). */
+  /** Subscribes to background failures (bad records, failed sends, resync errors). Returns the unsubscribe. */
   onError(listener: ErrorListener): () => void {
+    if (typeof listener !== 'function') throw new ArgumentError('listener must be a function.');
     return this.core.onError(listener);
   }
 
   /** Applies every event after the last one seen (e.g. after the host page regains focus). */
-  resync(): Promise<void> {
-    return this.core.resync().catch((error: unknown) => Promise.reject(toCimError(error)));
+  async resync(): Promise<void> {
+    this.core.alive();
+    return (await this.core.sequence()).resync().catch((error: unknown) => Promise.reject(toCimError(error)));
   }
 
   /** Drops the real-time socket as a network failure would; it reconnects and resyncs by itself. */
@@ -90,16 +137,21 @@ export class CreatorImClient {
 
   /** Applies a raw real-time event, exactly as if it came off the socket (server-push adapters, tests). */
   receive(raw: unknown): void {
+    this.core.alive();
     this.core.receive(raw);
   }
 
-  /** Stops the real-time channel and timers. The state stays readable. */
+  /**
+   * Stops the real-time channel, timers and pending requests (they reject with `disposed`). The
+   * state stays readable; every later call rejects (or throws) with `disposed`. Unsent messages
+   * stay in the outbox for the next client.
+   */
   dispose(): void {
     this.core.dispose();
   }
 }
 
-/** Creates a client. Throws {@link ArgumentError} on unusable options. */
+/** Creates a client. Throws {@link ArgumentError} on unusable options (not an object, no `baseUrl`, no `token` function). */
 export function createClient(options: ClientOptions): CreatorImClient {
   return new CreatorImClient(options);
 }

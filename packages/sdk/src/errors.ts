@@ -14,6 +14,12 @@ export type CimErrorCode =
   | 'aborted'
   /** The server answered with an error status; see {@link ServerError.status}. */
   | 'server'
+  /** The server is overloaded or down (429/503) and asked to wait longer than the SDK waits (60 s), or kept failing. */
+  | 'unavailable'
+  /** The client was disposed; it makes no more requests. */
+  | 'disposed'
+  /** Real time needs a WebSocket and none exists here (Node 20): pass `webSocket` to `createClient`. */
+  | 'no_websocket'
   /** The token provider failed, or the server refused the refreshed token. */
   | 'unauthorized'
   /** A payload from the server did not match the wire contract. */
@@ -64,7 +70,7 @@ export class ServerError extends CimError {
   readonly retryAfter: number | undefined;
 
   constructor(status: number, serverCode: string, message: string, retryAfter?: number) {
-    super(status === 401 ? 'unauthorized' : 'server', message);
+    super(status === 401 ? 'unauthorized' : status === 429 || status === 503 ? 'unavailable' : 'server', message);
     this.name = 'ServerError';
     this.status = status;
     this.serverCode = serverCode;
@@ -103,6 +109,21 @@ export class RuleViolationError extends CimError {
     this.rule = rule;
   }
 }
+
+/** A bad record the server sent: left out of its view, reported once with the id it carried. */
+export class InvalidRecordError extends ValidationError {
+  /** The id of the record left out (or `(unknown)`). */
+  readonly recordId: string;
+
+  constructor(what: string, recordId: string, issues: readonly string[]) {
+    super(`${what} "${recordId}"`, issues);
+    this.name = 'InvalidRecordError';
+    this.recordId = recordId;
+  }
+}
+
+/** The client was disposed: every later call rejects with this. */
+export const disposedError = (): CimError => new CimError('disposed', 'This Creator IM client was disposed; create a new one.');
 
 /** Wraps anything thrown into a {@link CimError}, keeping the original as `cause`. */
 export function toCimError(error: unknown): CimError {

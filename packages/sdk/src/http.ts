@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import type * as v from 'valibot';
-import { ArgumentError, CimError, NetworkError, ServerError } from './errors.js';
+import { ArgumentError, CimError, disposedError, NetworkError, ServerError } from './errors.js';
 import { parse } from './schemas.js';
 
 /** Supplies the bearer token. `refresh: true` after the server refused the previous one. */
@@ -27,6 +27,8 @@ export interface HttpOptions {
   maxBackoffMs?: number;
   /** Random source in [0, 1) for jitter; injectable so tests are deterministic. */
   random?: () => number;
+  /** Longest `Retry-After` the SDK waits for, seconds (default 60); a longer one rejects at once with `unavailable`. */
+  maxRetryAfterS?: number;
 }
 
 /** One request. */
@@ -69,6 +71,10 @@ export function definedOnly<T extends object>(options: T): T {
 export class HttpTransport {
   private readonly options: Required<Omit<HttpOptions, 'fetch'>> & { fetch: typeof globalThis.fetch };
   private token: Promise<string> | undefined;
+  /** Set by {@link close}: every pending request and wait ends with `disposed`. */
+  private closed = false;
+  /** One controller per running request, aborted by {@link close}. */
+  private readonly running = new Set<AbortController>();
 
   constructor(options: HttpOptions) {
     if (typeof options.baseUrl !== 'string') throw new ArgumentError('baseUrl must be a string.');
@@ -81,6 +87,7 @@ export class HttpTransport {
       backoffMs: 250,
       maxBackoffMs: 8_000,
       random: Math.random,
+      maxRetryAfterS: 60,
       ...definedOnly(options),
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
       // Called unbound: some fetch implementations throw when `this` is not the global.
@@ -114,28 +121,58 @@ export class HttpTransport {
     return this.token;
   }
 
+  /** Ends every pending request and wait with `disposed`; later requests reject with it too. */
+  close(): void {
+    this.closed = true;
+    for (const controller of this.running) controller.abort();
+  }
+
   /** Sends a request and returns its validated answer. */
   async request<S extends v.GenericSchema>(path: string, request: RequestOptions<S>): Promise<v.InferOutput<S>> {
     const method = request.method ?? 'GET';
     const idempotent = request.idempotent ?? method === 'GET';
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    if (request.signal?.aborted) abort();
+    request.signal?.addEventListener('abort', abort, { once: true });
+    this.running.add(controller);
+    try {
+      return await this.run(path, method, idempotent, { ...request, signal: controller.signal });
+    } finally {
+      this.running.delete(controller);
+      request.signal?.removeEventListener('abort', abort);
+    }
+  }
+
+  private async run<S extends v.GenericSchema>(path: string, method: string, idempotent: boolean, call: RequestOptions<S> & { signal: AbortSignal }): Promise<v.InferOutput<S>> {
+    const { signal } = call;
+    // The token is refreshed once per request, on the attempt right after a 401.
     let refreshed = false;
+    let refreshNow = false;
     for (let attempt = 0; ; attempt++) {
       try {
-        const response = await this.attempt(path, method, request, refreshed);
+        if (this.closed) throw disposedError();
+        const response = await this.attempt(path, method, call, refreshNow);
+        refreshNow = false;
         if (response.status === 401 && !refreshed) {
-          refreshed = true;
+          refreshed = refreshNow = true;
           attempt--; // a token refresh is not a retry
           continue;
         }
-        const body: unknown = await response.json().catch(() => null);
+        const body = await readBody(response, `${method} ${path}`);
         if (!response.ok) throw serverError(response, body);
-        return parse(request.schema, body, request.what);
+        if (body === undefined) throw new NetworkError('network', `${method} ${path}: the answer was empty or cut off.`);
+        return parse(call.schema, body, call.what);
       } catch (error) {
+        if (this.closed) throw disposedError();
         const failure = error instanceof CimError ? error : new NetworkError('network', describe(error), { cause: error });
+        const retryAfter = failure instanceof ServerError ? failure.retryAfter : undefined;
+        if (retryAfter !== undefined && retryAfter > this.options.maxRetryAfterS) {
+          throw new CimError('unavailable', `The server asked to wait ${retryAfter} s; try again later.`, { cause: failure });
+        }
         if (attempt >= this.options.retries || !retryable(failure, idempotent)) throw failure;
         const backoff = Math.min(this.options.maxBackoffMs, this.options.backoffMs * 2 ** attempt) * this.options.random();
-        const wait = failure instanceof ServerError && failure.retryAfter !== undefined ? failure.retryAfter * 1000 : backoff;
-        await sleep(wait, request.signal);
+        await sleep(retryAfter !== undefined ? retryAfter * 1000 : backoff, signal);
       }
     }
   }
@@ -174,8 +211,29 @@ export class HttpTransport {
   }
 }
 
+/**
+ * Reads an answer's JSON. A body that cannot be read or parsed (a connection cut mid-answer) is a
+ * network failure, retried like one; `undefined` for an empty body.
+ */
+async function readBody(response: Response, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw new NetworkError('network', `${what}: the answer was cut off (${describe(error)}).`, { cause: error });
+  }
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    if (!response.ok) return undefined; // an error page: the status says enough
+    throw new NetworkError('network', `${what}: the answer was cut off or unreadable.`, { cause: error });
+  }
+}
+
 function retryable(error: CimError, idempotent: boolean): boolean {
   if (error.code === 'aborted' || error.code === 'invalid_payload') return false;
+  if (error.code === 'disposed' || error.code === 'unauthorized') return false;
   if (error instanceof ServerError) return error.status === 429 || (idempotent && error.status >= 500);
   // A timeout or reset may have reached the server: repeat only what the server de-duplicates.
   return idempotent;

@@ -1,9 +1,12 @@
 /**
  * The outbox: the creator's sends (texts, sample requests) waiting for the server. Entries are
  * persisted before the first attempt, so a reload or a closed tab loses nothing, and carry a
- * client id the server de-duplicates by, so a repeated attempt never delivers twice.
+ * client id the server de-duplicates by, so a repeated attempt never delivers twice. Delivery
+ * itself (one lane per conversation) lives in `outbox-lanes.ts`, a lazy chunk.
  * @packageDocumentation
  */
+import type { Message, Product } from './schemas.js';
+import { localId } from './state.js';
 /** A send waiting for, or refused by, the server. */
 export interface OutboxEntry {
   /** Client-generated id; the server de-duplicates by it. */
@@ -12,6 +15,8 @@ export interface OutboxEntry {
   readonly kind: 'text' | 'sample';
   /** The text, or the product id of a sample request. */
   readonly payload: string;
+  /** A sample request's product as the card shows it (so a restored request shows the same card). */
+  readonly product?: Product;
   /** ISO time the creator sent it. */
   readonly createdAt: string;
   /** Strictly increasing within a client (and across reloads): the order sends are delivered in. */
@@ -50,11 +55,23 @@ export const byOrder = (entries: OutboxEntry[]): OutboxEntry[] => entries.sort((
 let lastOrder = 0;
 
 /** A new outbox entry for a send the creator just made. */
-export function newEntry(conversationId: string, kind: OutboxEntry['kind'], payload: string): OutboxEntry {
+export function newEntry(conversationId: string, kind: OutboxEntry['kind'], payload: string, product?: Product): OutboxEntry {
   const now = Date.now();
   // Microsecond-scaled wall time keeps the order across reloads; the +1 keeps it strict within one.
   lastOrder = Math.max(lastOrder + 1, now * 1000);
-  return { clientId: newClientId(), conversationId, kind, payload, createdAt: new Date(now).toISOString(), order: lastOrder, attempts: 0, failed: false };
+  return { clientId: newClientId(), conversationId, kind, payload, ...(product ? { product } : {}), createdAt: new Date(now).toISOString(), order: lastOrder, attempts: 0, failed: false };
+}
+
+/** The optimistic stand-in for an outbox entry, shown until the server's copy arrives: the same after a reload. */
+export function optimisticMessage(entry: OutboxEntry, delivery: 'sending' | 'failed' = entry.failed ? 'failed' : 'sending'): Message {
+  const base = { id: localId(entry.clientId), conversationId: entry.conversationId, seq: 0, sender: 'creator' as const, sentAt: entry.createdAt, clientId: entry.clientId, delivery };
+  if (entry.kind === 'text') return { ...base, type: 'TEXT', text: entry.payload };
+  const product: Product = entry.product ?? { id: entry.payload, name: '', imageUrl: null, price: { amount: 0, currency: 'USD' }, commissionRate: 0 };
+  return {
+    ...base,
+    type: 'SAMPLE_REQUEST',
+    sample: { id: localId(entry.clientId), conversationId: entry.conversationId, product, requestedAt: entry.createdAt, status: 'to_review' },
+  };
 }
 
 /** A fresh client id: random, URL-safe, unique across tabs and reloads. */

@@ -1,26 +1,37 @@
 /**
- * The client's whole state as one immutable snapshot, and the pure functions that fold server data
- * into it. Every write goes through here, so structural sharing is kept: a change to one
- * conversation leaves every other conversation's objects (and thread) identical.
+ * The client's state, and the one write path into it: pure functions that fold one event
+ * ({@link applyEvent}) or one answer ({@link applyAnswer}) into a new immutable snapshot. Nothing
+ * else writes the state, so one event or answer is one snapshot (one notification), and no reader
+ * ever sees a conversation updated before its thread.
+ *
+ * Cards' live state (samples, invitations, agency links, Showcase availability) lives in one
+ * registry each, with the event sequence each entry reflects: a message's copy of a sample only
+ * fills a gap, it never overrides newer state.
  * @packageDocumentation
  */
 import type { CimError } from './errors.js';
 import { IdMap } from './id-map.js';
-import { carriesCollabInvite, INBOX_TABS, inTab, type InboxTab } from './rules.js';
+import { assertTransition, carriesCollabInvite, INBOX_TABS, inTab, type InboxTab } from './rules.js';
 import type {
   AgencyInvitation,
+  AgencyLink,
   Conversation,
+  InboxSummary,
   LinkState,
   Message,
   Party,
   QuickReply,
   SampleRequest,
+  ServerEvent,
 } from './schemas.js';
 
 /** Loading state of anything fetched. */
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
-/** Real-time connection state, for "offline / reconnecting" banners. */
+/**
+ * Real-time connection state: `idle` (not started, or disposed), `connecting` (opening a socket),
+ * `resyncing` (socket open, catching up on missed events), `online`, `offline` (waiting to reconnect).
+ */
 export type ConnectionState = 'idle' | 'connecting' | 'resyncing' | 'online' | 'offline';
 
 /** One conversation's messages, oldest first; the creator's unconfirmed sends come last. */
@@ -45,27 +56,35 @@ export interface ViewPaging {
 /** Where a product stands in the creator's Showcase. */
 export type ShowcaseEntry = { readonly state: 'added' } | { readonly state: 'unavailable'; readonly reason: string };
 
-/** Everything the client knows. Never mutated: each change produces a new snapshot. */
+/** Everything the client knows. Never mutated: each change produces a new snapshot. Ids are `Map` keys. */
 export interface CimState {
   readonly creator: { readonly id: string; readonly name: string } | null;
   readonly connection: ConnectionState;
-  /** Last real-time sequence applied. */
+  /** Last real-time sequence applied (or caught up to). */
   readonly lastSeq: number;
   /** Conversations by id (an immutable map: `get(id)`, `values()`). */
   readonly conversations: IdMap<Conversation>;
-  readonly views: Readonly<Record<string, ViewPaging>>;
+  /** Paging of each inbox view, by `tab/filter`. */
+  readonly views: ReadonlyMap<string, ViewPaging>;
   /** Unread message counts per tab. */
   readonly unread: Readonly<Record<InboxTab, number>>;
   /** Each conversation's loaded messages, by conversation id. */
   readonly threads: IdMap<Thread>;
-  readonly samples: Readonly<Record<string, SampleRequest>>;
-  readonly invitations: Readonly<Record<string, AgencyInvitation>>;
+  /** Sample requests' live state, by sample id. */
+  readonly samples: ReadonlyMap<string, SampleRequest>;
+  /** Agency invitations' live state, by invitation id. */
+  readonly invitations: ReadonlyMap<string, AgencyInvitation>;
   /** Agreement ids the creator ticked, per invitation (local until Accept). */
-  readonly acknowledged: Readonly<Record<string, readonly string[]>>;
-  readonly links: Readonly<Record<string, LinkState>>;
-  readonly showcase: Readonly<Record<string, ShowcaseEntry>>;
-  readonly blockedSellers: Readonly<Record<string, Party>>;
+  readonly acknowledged: ReadonlyMap<string, readonly string[]>;
+  /** The link with each agency, by agency id. */
+  readonly links: ReadonlyMap<string, LinkState>;
+  /** Showcase state per product id (absent: not added). */
+  readonly showcase: ReadonlyMap<string, ShowcaseEntry>;
+  /** Blocked sellers, by seller id. */
+  readonly blockedSellers: ReadonlyMap<string, Party>;
   readonly quickReplies: readonly QuickReply[];
+  /** The event sequence each live entry reflects (`sample:<id>`, `invitation:<id>`, `link:<id>`). */
+  readonly versions: ReadonlyMap<string, number>;
 }
 
 /** A thread with nothing loaded. */
@@ -79,17 +98,31 @@ export const initialState: CimState = {
   connection: 'idle',
   lastSeq: 0,
   conversations: IdMap.empty(),
-  views: {},
+  views: new Map(),
   unread: { shop: 0, collab: 0, agency: 0 },
   threads: IdMap.empty(),
-  samples: {},
-  invitations: {},
-  acknowledged: {},
-  links: {},
-  showcase: {},
-  blockedSellers: {},
+  samples: new Map(),
+  invitations: new Map(),
+  acknowledged: new Map(),
+  links: new Map(),
+  showcase: new Map(),
+  blockedSellers: new Map(),
   quickReplies: [],
+  versions: new Map(),
 };
+
+/** A copy of `map` with `entries` written (and `removals` removed); `map` itself when nothing changes. */
+export function withEntries<K, V>(map: ReadonlyMap<K, V>, entries: Iterable<readonly [K, V]>, removals: Iterable<K> = []): ReadonlyMap<K, V> {
+  let next: Map<K, V> | undefined;
+  for (const [key, value] of entries) {
+    if (map.get(key) === value && map.has(key)) continue;
+    (next ??= new Map(map)).set(key, value);
+  }
+  for (const key of removals) if ((next ?? map).has(key)) (next ??= new Map(map)).delete(key);
+  return next ?? map;
+}
+
+// ---------------------------------------------------------------- conversations and unread counters
 
 /**
  * Stores conversations, keeping the unread-per-tab counters (seeded by the inbox summary) in step.
@@ -158,6 +191,8 @@ function adjustUnread(unread: CimState['unread'], before: Conversation | undefin
   return changed ? next : unread;
 }
 
+// ---------------------------------------------------------------- threads
+
 const ordinal = (message: Message): number => (message.delivery && message.delivery !== 'sent' ? Number.MAX_SAFE_INTEGER : message.seq);
 
 /**
@@ -191,31 +226,33 @@ export interface MessageBatch {
   readonly conversationId: string;
   readonly messages: readonly Message[];
   readonly patch?: Partial<Thread>;
+  /** The event sequence the cards' copies reflect (a page answered at `lastSeq`); each message's own seq otherwise. */
+  readonly asOf?: number;
 }
 
 /**
- * Merges messages into their threads and folds entity payloads carried by messages (samples,
- * invitations) into their registries. Takes many conversations at once so hydrating a large inbox
- * copies each registry once, not once per conversation.
+ * Merges messages into their threads and lets the cards they carry (samples, invitations) fill
+ * their registries, unless the registry already holds a state at least as recent. Takes many
+ * conversations at once so hydrating a large inbox copies each registry once.
  */
 export function putMessageBatches(state: CimState, batches: readonly MessageBatch[]): CimState {
   if (batches.length === 0) return state;
   const threads = new Map<string, Thread>();
-  // New entities are gathered first and merged once: copying a registry per message is quadratic.
-  const samples: Record<string, SampleRequest> = {};
-  const invitations: Record<string, AgencyInvitation> = {};
-  let newSamples = false;
-  let newInvitations = false;
+  const samples: [string, SampleRequest][] = [];
+  const invitations: [string, AgencyInvitation][] = [];
+  const versions: [string, number][] = [];
   const collab: Conversation[] = [];
-  for (const { conversationId, messages, patch } of batches) {
+  for (const { conversationId, messages, patch, asOf } of batches) {
     for (const message of messages) {
-      if (message.type === 'SAMPLE_REQUEST' && !state.samples[message.sample.id]) {
-        samples[message.sample.id] ??= message.sample;
-        newSamples = true;
+      if (message.delivery) continue; // an optimistic copy is never the truth
+      const seq = asOf ?? message.seq;
+      if (message.type === 'SAMPLE_REQUEST' && newer(state, `sample:${message.sample.id}`, seq)) {
+        samples.push([message.sample.id, message.sample]);
+        versions.push([`sample:${message.sample.id}`, seq]);
       }
-      if (message.type === 'AGENCY_INVITATION' && !state.invitations[message.invitation.id]) {
-        invitations[message.invitation.id] ??= message.invitation;
-        newInvitations = true;
+      if (message.type === 'AGENCY_INVITATION' && newer(state, `invitation:${message.invitation.id}`, seq)) {
+        invitations.push([message.invitation.id, message.invitation]);
+        versions.push([`invitation:${message.invitation.id}`, seq]);
       }
     }
     const conversation = state.conversations.get(conversationId);
@@ -225,12 +262,19 @@ export function putMessageBatches(state: CimState, batches: readonly MessageBatc
   return putConversations(
     {
       ...state,
-      samples: newSamples ? { ...state.samples, ...samples } : state.samples,
-      invitations: newInvitations ? { ...state.invitations, ...invitations } : state.invitations,
+      samples: withEntries(state.samples, samples),
+      invitations: withEntries(state.invitations, invitations),
+      versions: withEntries(state.versions, versions),
       threads: state.threads.set(threads),
     },
     collab,
   );
+}
+
+/** Whether a copy reflecting `seq` is at least as recent as what the registry holds under `key`. */
+function newer(state: CimState, key: string, seq: number): boolean {
+  const known = state.versions.get(key);
+  return known === undefined || seq >= known;
 }
 
 /** Replaces one thread's fields. */
@@ -257,22 +301,187 @@ export function replaceMessage(state: CimState, conversationId: string, messageI
   return patchThread(state, conversationId, { messages });
 }
 
+// ---------------------------------------------------------------- live entities
+
+/** Writes live entities that reflect sequence `seq`, skipping any the registry holds newer. */
+export function putLive(
+  state: CimState,
+  seq: number,
+  live: { samples?: readonly SampleRequest[]; invitations?: readonly AgencyInvitation[]; links?: readonly AgencyLink[]; checked?: boolean },
+): CimState {
+  const versions: [string, number][] = [];
+  const pick = <T>(kind: string, items: readonly T[] | undefined, key: (item: T) => string, check?: (item: T) => void): [string, T][] =>
+    (items ?? []).filter((item) => {
+      if (!newer(state, `${kind}:${key(item)}`, seq)) return false;
+      if (live.checked) check?.(item);
+      versions.push([`${kind}:${key(item)}`, seq]);
+      return true;
+    }).map((item) => [key(item), item]);
+  const samples = pick('sample', live.samples, (s) => s.id, (s) => {
+    const before = state.samples.get(s.id);
+    if (before) assertTransition('sample', before.status, s.status);
+  });
+  const invitations = pick('invitation', live.invitations, (i) => i.id, (i) => {
+    const before = state.invitations.get(i.id);
+    if (before) assertTransition('invitation', before.state, i.state);
+  });
+  const links = pick('link', live.links, (l) => l.agencyId, (l) => assertTransition('link', state.links.get(l.agencyId) ?? 'none', l.state));
+  return {
+    ...state,
+    samples: withEntries(state.samples, samples),
+    invitations: withEntries(state.invitations, invitations),
+    links: withEntries(state.links, links.map(([id, link]) => [id, link.state] as const)),
+    versions: withEntries(state.versions, versions),
+  };
+}
+
 /** Records a seller as blocked or not, and mirrors it on that seller's conversations. */
 export function putBlock(state: CimState, seller: Party, blocked: boolean): CimState {
-  const blockedSellers = blocked
-    ? { ...state.blockedSellers, [seller.id]: seller }
-    : Object.fromEntries(Object.entries(state.blockedSellers).filter(([id]) => id !== seller.id));
+  const blockedSellers = blocked ? withEntries(state.blockedSellers, [[seller.id, seller]]) : withEntries(state.blockedSellers, [], [seller.id]);
   const touched = [...state.conversations.values()]
     .filter((conversation) => conversation.counterpart.id === seller.id && conversation.blocked !== blocked)
     .map((conversation) => ({ ...conversation, blocked }));
   return putConversations({ ...state, blockedSellers }, touched);
 }
 
+/** Replaces the blocked sellers with the server's list. */
+export function putBlocks(state: CimState, sellers: readonly Party[]): CimState {
+  let next: CimState = { ...state, blockedSellers: new Map() };
+  for (const seller of state.blockedSellers.values()) if (!sellers.some((s) => s.id === seller.id)) next = putBlock(next, seller, false);
+  for (const seller of sellers) next = putBlock(next, seller, true);
+  return next;
+}
+
+/** Marks products as added to the Showcase. */
+export const putShowcase = (state: CimState, productIds: readonly string[], entry: ShowcaseEntry = { state: 'added' }): CimState => ({
+  ...state,
+  showcase: withEntries(state.showcase, productIds.map((id) => [id, entry] as const)),
+});
+
 /** Key of an inbox view in {@link CimState.views}. */
 export const viewKey = (tab: InboxTab, filter: string): string => `${tab}/${filter}`;
 
 /** Replaces one inbox view's paging fields. */
 export function patchView(state: CimState, key: string, patch: Partial<ViewPaging>): CimState {
-  const view = state.views[key] ?? EMPTY_VIEW;
-  return { ...state, views: { ...state.views, [key]: { ...view, ...patch } } };
+  const view = state.views.get(key) ?? EMPTY_VIEW;
+  return { ...state, views: withEntries(state.views, [[key, { ...view, ...patch }]]) };
+}
+
+/**
+ * Undoes an optimistic change of some fields of a conversation: each field goes back to `before`
+ * only while it still holds the optimistic value, so anything newer (a message that arrived
+ * meanwhile) stays.
+ */
+export function revertConversation(state: CimState, id: string, patch: Partial<Conversation>, before: Conversation): CimState {
+  const current = state.conversations.get(id);
+  if (!current) return state;
+  const undo: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(patch)) {
+    if (Object.is(current[field as keyof Conversation], value)) undo[field] = before[field as keyof Conversation];
+  }
+  return Object.keys(undo).length ? putConversations(state, [{ ...current, ...undo }]) : state;
+}
+
+// ---------------------------------------------------------------- the write path: events and answers
+
+/** A decoded real-time event; `message.created` carries its decoded message. */
+export type DecodedEvent = ServerEvent & { message?: Message };
+
+/**
+ * Folds one real-time event into the state, and records its sequence. Pure; throws
+ * {@link RuleViolationError} (`invalid_transition`) when the event breaks a state machine.
+ */
+export function applyEvent(state: CimState, event: DecodedEvent): CimState {
+  const next = foldEvent(state, event);
+  return { ...next, lastSeq: Math.max(next.lastSeq, event.seq) };
+}
+
+function foldEvent(state: CimState, event: DecodedEvent): CimState {
+  switch (event.type) {
+    case 'message.created': {
+      const message = event.message!;
+      const withConversation = putConversations(state, [event.data.conversation], () => (message.sender === 'counterpart' ? 1 : 0));
+      return putMessageBatches(withConversation, [{ conversationId: event.data.conversation.id, messages: [message], asOf: event.seq }]);
+    }
+    case 'conversation.updated':
+      return putConversations(state, [event.data.conversation]);
+    case 'sample.updated':
+      return putLive(state, event.seq, { samples: [event.data.sample], checked: true });
+    case 'invitation.updated':
+      return putLive(state, event.seq, { invitations: [event.data.invitation], checked: true });
+    case 'link.updated':
+      return putLive(state, event.seq, { links: [event.data.link], checked: true });
+    case 'block.updated':
+      return putBlock(state, event.data.seller, event.data.blocked);
+    case 'showcase.updated':
+      return putShowcase(state, event.data.productIds);
+  }
+}
+
+/** A validated answer of the server, as {@link applyAnswer} folds it. */
+export type Answer =
+  | { readonly type: 'summary'; readonly summary: InboxSummary }
+  | { readonly type: 'conversations'; readonly key: string; readonly conversations: readonly Conversation[]; readonly nextCursor: string | null }
+  | { readonly type: 'conversation'; readonly conversation: Conversation }
+  | { readonly type: 'messages'; readonly conversationId: string; readonly messages: readonly Message[]; readonly olderCursor: string | null; readonly latest: boolean; readonly asOf?: number }
+  | { readonly type: 'sent'; readonly message: Message; readonly conversation: Conversation }
+  | { readonly type: 'showcase'; readonly productIds: readonly string[] }
+  | { readonly type: 'showcaseResults'; readonly entries: readonly (readonly [string, ShowcaseEntry])[] }
+  | { readonly type: 'blocks'; readonly sellers: readonly Party[] }
+  | { readonly type: 'block'; readonly seller: Party; readonly blocked: boolean; readonly conversation: Conversation | null }
+  | { readonly type: 'links'; readonly links: readonly AgencyLink[] }
+  | { readonly type: 'invitation'; readonly invitation: AgencyInvitation; readonly link: AgencyLink | null }
+  | { readonly type: 'link'; readonly link: AgencyLink }
+  | { readonly type: 'quickReplies'; readonly replies: readonly QuickReply[] };
+
+/**
+ * Folds one answer into the state. An answer reflects at least every event applied before it
+ * arrived, so its live entities are recorded at the current sequence.
+ */
+export function applyAnswer(state: CimState, answer: Answer): CimState {
+  switch (answer.type) {
+    case 'summary':
+      return { ...state, creator: answer.summary.creator, unread: answer.summary.unread, lastSeq: Math.max(state.lastSeq, answer.summary.lastSeq) };
+    case 'conversations':
+      return patchView(putConversations(state, answer.conversations), answer.key, { status: 'ready', error: null, nextCursor: answer.nextCursor, loaded: true });
+    case 'conversation':
+      return putConversations(state, [answer.conversation]);
+    case 'messages': {
+      const thread = state.threads.get(answer.conversationId) ?? EMPTY_THREAD;
+      // A refreshed latest page keeps the cursor of older pages already loaded.
+      const olderCursor = answer.latest && thread.loaded ? thread.olderCursor : answer.olderCursor;
+      return putMessageBatches(state, [
+        { conversationId: answer.conversationId, messages: answer.messages, patch: { status: 'ready', error: null, loaded: true, olderCursor }, asOf: answer.asOf },
+      ]);
+    }
+    case 'sent':
+      return putMessageBatches(putConversations(state, [answer.conversation]), [
+        { conversationId: answer.conversation.id, messages: [answer.message], asOf: state.lastSeq },
+      ]);
+    case 'showcase': {
+      const listed = new Set(answer.productIds);
+      const stale = [...state.showcase].filter(([id, entry]) => entry.state === 'added' && !listed.has(id)).map(([id]) => id);
+      return { ...state, showcase: withEntries(state.showcase, answer.productIds.map((id) => [id, { state: 'added' }] as const), stale) };
+    }
+    case 'showcaseResults':
+      return { ...state, showcase: withEntries(state.showcase, answer.entries) };
+    case 'blocks':
+      return putBlocks(state, answer.sellers);
+    case 'block': {
+      const next = putBlock(state, answer.seller, answer.blocked);
+      return answer.conversation ? putConversations(next, [answer.conversation]) : next;
+    }
+    case 'links': {
+      const listed = new Set(answer.links.map((link) => link.agencyId));
+      const gone = [...state.links.keys()].filter((id) => !listed.has(id));
+      const next = putLive(state, state.lastSeq, { links: answer.links });
+      return { ...next, links: withEntries(next.links, [], gone) };
+    }
+    case 'invitation':
+      return putLive(state, state.lastSeq, { invitations: [answer.invitation], links: answer.link ? [answer.link] : [] });
+    case 'link':
+      return putLive(state, state.lastSeq, { links: [answer.link] });
+    case 'quickReplies':
+      return { ...state, quickReplies: answer.replies };
+  }
 }

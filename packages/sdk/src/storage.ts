@@ -7,6 +7,8 @@ import { openDB } from 'idb';
 import { byOrder, type OutboxEntry, type OutboxStorage } from './outbox.js';
 import type { CachedInbox, InboxCache } from './cache.js';
 
+export { snapshotForCache, CACHE_LIMITS } from './cache.js';
+
 /**
  * An outbox in IndexedDB (through `idb`), shared by every tab and client of the same database
  * name. In Node, install a global `indexedDB` first (e.g. `fake-indexeddb/auto`).

@@ -22,9 +22,12 @@ export interface ReadableStore<T> {
 export class Store<T> implements ReadableStore<T> {
   private value: T;
   private readonly listeners = new Set<Listener>();
+  private batching = 0;
+  private notified: T;
 
   constructor(initial: T) {
     this.value = initial;
+    this.notified = initial;
   }
 
   getSnapshot = (): T => this.value;
@@ -34,10 +37,28 @@ export class Store<T> implements ReadableStore<T> {
     return () => this.listeners.delete(listener);
   };
 
-  /** Replaces the snapshot and notifies, unless `next` is the current value. */
+  /** Replaces the snapshot and notifies (once, at the end of a {@link batch}), unless nothing changed. */
   set(next: T): void {
-    if (Object.is(next, this.value)) return;
     this.value = next;
+    if (this.batching === 0) this.notify();
+  }
+
+  /**
+   * Runs `writes` as one change: listeners are told once, after it ends, and never see a state in
+   * between. Nested batches notify when the outermost one ends.
+   */
+  batch<R>(writes: () => R): R {
+    this.batching++;
+    try {
+      return writes();
+    } finally {
+      if (--this.batching === 0) this.notify();
+    }
+  }
+
+  private notify(): void {
+    if (Object.is(this.notified, this.value)) return;
+    this.notified = this.value;
     for (const listener of [...this.listeners]) {
       try {
         listener();
@@ -98,4 +119,55 @@ export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
   return true;
+}
+
+/**
+ * One store per key while it has subscribers (TanStack-style): `get` returns the same store for
+ * the same key until its last subscriber leaves. `active` runs on the first subscription (start
+ * loading) and the function it returns, if any, on the last unsubscription.
+ */
+export class StoreCache<K, T> {
+  private readonly entries = new Map<K, { store: ReadableStore<T>; subscribers: number }>();
+
+  /** The store for `key`, made by `make` when none is alive. */
+  get(key: K, make: () => ReadableStore<T>, active?: () => unknown): ReadableStore<T> {
+    const known = this.entries.get(key);
+    if (known) return known.store;
+    const inner = make();
+    let cleanup: unknown;
+    const entry = {
+      subscribers: 0,
+      store: {
+        getSnapshot: inner.getSnapshot,
+        subscribe: (listener: Listener): Unsubscribe => {
+          const stop = inner.subscribe(listener);
+          if (entry.subscribers++ === 0) {
+            this.entries.set(key, entry);
+            cleanup = active?.();
+          }
+          let done = false;
+          return () => {
+            if (done) return;
+            done = true;
+            stop();
+            if (--entry.subscribers === 0) {
+              if (this.entries.get(key) === entry) this.entries.delete(key);
+              if (typeof cleanup === 'function') (cleanup as () => void)();
+            }
+          };
+        },
+      } satisfies ReadableStore<T>,
+    };
+    this.entries.set(key, entry);
+    // A store nobody subscribes to is not kept (the next `get` in the same task still shares it).
+    queueMicrotask(() => {
+      if (entry.subscribers === 0 && this.entries.get(key) === entry) this.entries.delete(key);
+    });
+    return entry.store;
+  }
+
+  /** How many stores are alive (for leak checks). */
+  get size(): number {
+    return this.entries.size;
+  }
 }

@@ -112,7 +112,7 @@ test('blocking: composer refused, seller refused by the backend with the blocked
     const id = conversationOf(t.backend, 'shop-4');
     await t.client.blocks.block(id);
     assert.equal(t.client.inbox.get(id)?.blocked, true);
-    assert.ok(t.client.blocks.blocked.getSnapshot()['shop-4']);
+    assert.ok(t.client.blocks.blocked.getSnapshot().get('shop-4'));
     await assert.rejects(t.client.conversations.sendText(id, 'hi'), (e: unknown) => e instanceof RuleViolationError && e.rule === 'seller_blocked');
     const before = t.client.conversations.thread(id).getSnapshot().messages.length;
     const refused = t.backend.sellerSend('shop-4', { type: 'TEXT', text: 'let me in' });
@@ -134,7 +134,7 @@ test('blocked sellers list comes from the server; agencies cannot be blocked', a
   const t = setup();
   try {
     await t.client.start();
-    assert.deepEqual(Object.keys(t.client.blocks.blocked.getSnapshot()).sort(), ['shop-29', 'shop-30']);
+    assert.deepEqual([...t.client.blocks.blocked.getSnapshot().keys()].sort(), ['shop-29', 'shop-30']);
     await t.client.inbox.load({ tab: 'agency' });
     await assert.rejects(t.client.blocks.block(conversationOf(t.backend, 'agency-1')), (e: unknown) => e instanceof RuleViolationError && e.rule === 'not_a_seller_conversation');
   } finally {

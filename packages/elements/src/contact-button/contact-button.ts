@@ -5,6 +5,7 @@ import { type EntranceType } from '@creator-im/sdk';
 import { StoreController } from '../store-controller.js';
 import { errorMessage } from '../format.js';
 import { menuStyles, tokens } from '../theme.js';
+import { MenuController } from '../menu.js';
 import type { CreatorInbox } from '../inbox/creator-inbox.js';
 
 /** Finds the `<creator-inbox>` an entrance targets: by id, else the first on the page. */
@@ -80,43 +81,35 @@ export class CimContactButton extends InboxEntrance {
   /** When set, "Contact" opens a menu with this one action (e.g. "Contact Seller Online", "Chat"). */
   @property({ attribute: 'action-label' }) actionLabel: string | null = null;
 
-  @state() private menuOpen = false;
   @state() private error = '';
+  private readonly menu = new MenuController(this, () => ({
+    button: this.renderRoot.querySelector<HTMLElement>('[part="button"]'),
+    menu: this.renderRoot.querySelector<HTMLElement>('[role="menu"]'),
+  }));
 
   override render() {
     return html`<button
         class="btn primary"
         part="button"
         aria-haspopup=${this.actionLabel ? 'menu' : nothing}
-        aria-expanded=${this.actionLabel ? String(this.menuOpen) : nothing}
+        aria-expanded=${this.actionLabel ? String(this.menu.open) : nothing}
         @click=${this.onClick}
       >
         <slot>${msg('Contact', { id: 'contact.label' })}</slot>
       </button>
-      ${this.menuOpen
-        ? html`<div role="menu" part="menu" @keydown=${this.onMenuKey}>
+      ${this.menu.open
+        ? html`<div role="menu" part="menu">
             <button role="menuitem" @click=${this.contact}>${this.actionLabel}</button>
           </div>`
         : nothing}
       ${this.error ? html`<span class="error" role="alert">${this.error}</span>` : nothing}`;
   }
 
-  private onClick = async (): Promise<void> => {
-    if (!this.actionLabel) return this.contact();
-    this.menuOpen = !this.menuOpen;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-  };
-
-  private onMenuKey = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    this.menuOpen = false;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="button"]')?.focus());
-  };
+  private onClick = (): Promise<void> => (this.actionLabel ? this.menu.toggle() : this.contact());
 
   private contact = async (): Promise<void> => {
-    this.menuOpen = false;
+    // Focus returns to "Contact" (the menu item disappears); the inbox then takes it when it shows.
+    await this.menu.hide(true);
     const inbox = this.target;
     if (!inbox) {
       this.error = msg('The inbox is not on this page.', { id: 'contact.noInbox' });

@@ -1,5 +1,6 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { consume } from '@lit/context';
 import { msg, localized, str } from '@lit/localize';
 import '@lit-labs/virtualizer';
@@ -9,7 +10,9 @@ import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { emit } from '../events.js';
 import { tokens } from '../theme.js';
-import { formatTime, initials } from '../format.js';
+import { clip, formatTime } from '../format.js';
+import { formatLocale } from '../localization.js';
+import { picture, pictureStyles } from '../avatar.js';
 
 const tabLabel = (tab: InboxTab): string =>
   ({ shop: msg('TikTok Shop', { id: 'tab.shop' }), collab: msg('Collab Messages', { id: 'tab.collab' }), agency: msg('Agency', { id: 'tab.agency' }) })[tab];
@@ -28,6 +31,10 @@ const filterLabel = (filter: InboxFilter): string =>
  * filter chips "New Connections", "Starred", "Unread" and "Unreplied", and a virtualized list of
  * rows (avatar, name, verified badge, preview, time, unread count, star).
  *
+ * The list is one tab stop (roving tabindex): ArrowUp/ArrowDown, Home/End and type-ahead move
+ * between rows, Enter opens one; ArrowRight (ArrowLeft in right-to-left) reaches the row's star
+ * toggle. Switching tab or filter shows the new list from its top.
+ *
  * @tag cim-inbox-list
  * @summary Tabs, filters and the virtualized conversation list.
  * @fires cim-conversation-open - A row was chosen; `detail.conversationId`.
@@ -35,11 +42,13 @@ const filterLabel = (filter: InboxFilter): string =>
  * @csspart filters - The filter chips.
  * @csspart list - The scrolling list of conversations.
  * @csspart row - One conversation row.
+ * @csspart row-star - A row's star toggle.
  */
 @localized()
 export class CimInboxList extends LitElement {
   static override styles = [
     tokens,
+    pictureStyles,
     css`
       :host {
         display: flex;
@@ -74,15 +83,18 @@ export class CimInboxList extends LitElement {
       }
       .filters {
         display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-        padding: 0.6rem 0.75rem;
+        gap: 0.35rem;
+        padding: 0.5rem 0.75rem;
+        overflow-x: auto;
+        scrollbar-width: none;
       }
       .chip {
+        flex: none;
+        white-space: nowrap;
         border: 1px solid var(--_border);
         background: var(--_bg);
         border-radius: 999px;
-        padding: 0.25rem 0.75rem;
+        padding: 0.25rem 0.65rem;
         font-size: 0.8125rem;
       }
       .chip[aria-pressed='true'] {
@@ -98,6 +110,13 @@ export class CimInboxList extends LitElement {
       }
       .item {
         width: 100%;
+        display: flex;
+        align-items: stretch;
+        border-bottom: 1px solid var(--_border);
+        background: var(--_bg);
+      }
+      .item:has(.row[aria-current='true']) {
+        background: var(--_surface);
       }
       lit-virtualizer {
         flex: 1;
@@ -109,15 +128,17 @@ export class CimInboxList extends LitElement {
         grid-template-columns: 2.75rem 1fr auto;
         gap: 0.25rem 0.75rem;
         align-items: center;
-        width: 100%;
-        padding: 0.65rem 0.75rem;
+        flex: 1;
+        min-width: 0;
+        padding: 0.65rem 0 0.65rem 0.75rem;
+        padding-inline: 0.75rem 0.25rem;
         border: 0;
-        border-bottom: 1px solid var(--_border);
-        background: var(--_bg);
+        background: none;
         text-align: start;
       }
-      .row[aria-current='true'] {
-        background: var(--_surface);
+      .row:focus-visible,
+      .star:focus-visible {
+        outline-offset: -2px;
       }
       .avatar {
         grid-row: span 2;
@@ -131,6 +152,10 @@ export class CimInboxList extends LitElement {
         font-weight: 700;
         font-size: 0.85rem;
         color: var(--_muted);
+      }
+      .name bdi {
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
       .name {
         font-weight: 600;
@@ -174,6 +199,14 @@ export class CimInboxList extends LitElement {
         justify-self: end;
       }
       .star {
+        flex: none;
+        width: 2.25rem;
+        border: 0;
+        background: none;
+        color: var(--_muted);
+        font-size: 1.05rem;
+      }
+      .star[aria-pressed='true'] {
         color: var(--_warning);
       }
       .empty,
@@ -199,11 +232,14 @@ export class CimInboxList extends LitElement {
   @property({ attribute: 'selected-id' }) selectedId: string | null = null;
 
   @query('lit-virtualizer') private virtualizer?: LitVirtualizer;
+  /** The row holding the list's one tab stop. */
+  @state() private active = 0;
 
   private readonly view = new StoreController(this, () => this.client?.inbox.view({ tab: this.tab, filter: this.filter }));
   private readonly unread = new StoreController(this, () => this.client?.inbox.unread);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('tab') || changed.has('filter')) this.active = 0;
     if ((changed.has('tab') || changed.has('filter') || changed.has('client')) && this.client) {
       const view = this.client.inbox.view({ tab: this.tab, filter: this.filter }).getSnapshot();
       if (!view.loaded && view.status !== 'loading') this.client.inbox.load({ tab: this.tab, filter: this.filter }).catch(() => undefined);
@@ -254,43 +290,80 @@ export class CimInboxList extends LitElement {
       }
       return html`<p class="empty">${msg('No conversations yet.', { id: 'inbox.empty' })}</p>`;
     }
-    return html`<lit-virtualizer
-      part="list"
-      role="list"
-      aria-label=${tabLabel(this.tab)}
-      scroller
-      .items=${conversations as Conversation[]}
-      .keyFunction=${(c: Conversation) => c.id}
-      .renderItem=${(c: Conversation, index: number) => this.renderRow(c, index)}
-      @rangeChanged=${(event: { last: number }) => {
-        if (hasMore && event.last >= conversations.length - 5) this.client?.inbox.loadMore({ tab: this.tab, filter: this.filter }).catch(() => undefined);
-      }}
-      @keydown=${this.onListKey}
-    ></lit-virtualizer>`;
+    // A fresh virtualizer per view: a new list starts at its top, and an old range never meets new items.
+    return keyed(
+      `${this.tab}|${this.filter}`,
+      html`<lit-virtualizer
+        part="list"
+        role="list"
+        aria-label=${tabLabel(this.tab)}
+        scroller
+        .items=${conversations as Conversation[]}
+        .keyFunction=${(c: Conversation) => c.id}
+        .renderItem=${(c: Conversation, index: number) => this.renderRow(c, index)}
+        @rangeChanged=${(event: { first: number; last: number }) => {
+          // Keep the list's one tab stop on a rendered row.
+          if (this.active < event.first || this.active > event.last) {
+            if (!this.rowHasFocus()) this.active = event.first;
+          }
+          if (hasMore && event.last >= conversations.length - 5) this.client?.inbox.loadMore({ tab: this.tab, filter: this.filter }).catch(() => undefined);
+        }}
+        @keydown=${this.onListKey}
+      ></lit-virtualizer>`,
+    );
   }
 
   private renderRow(c: Conversation, index: number) {
     const verified = c.counterpart.kind === 'agency' && c.counterpart.verified;
+    const name = clip(c.counterpart.name);
+    const tabindex = index === this.active ? 0 : -1;
     return html`<div role="listitem" class="item">
       <button
         class="row"
         part="row"
         data-index=${index}
+        tabindex=${tabindex}
         aria-current=${c.id === this.selectedId ? 'true' : 'false'}
-        @click=${() => emit(this, 'cim-conversation-open', { conversationId: c.id })}
+        @click=${() => this.open(c, index)}
+        @focus=${() => (this.active = index)}
       >
-        <span class="avatar" aria-hidden="true">${initials(c.counterpart.name)}</span>
-        <span class="name"
-          ><span>${c.counterpart.name}</span>${verified ? html`<span class="verified">${msg('Verified', { id: 'party.verified' })}</span>` : nothing}</span
-        >
-        <span class="time">${formatTime(c.lastActivityAt)}</span>
-        <span class="preview">${c.blocked ? msg('Blocked', { id: 'inbox.blocked' }) + ' · ' : ''}${c.lastMessage?.text ?? ''}</span>
+        ${picture(c.counterpart.name, c.counterpart.avatarUrl)}
+        <span class="name"><bdi dir="auto" title=${name}>${name}</bdi>${verified ? html`<span class="verified">${msg('Verified', { id: 'party.verified' })}</span>` : nothing}</span>
+        <span class="time">${formatTime(c.lastActivityAt, Date.now(), formatLocale())}</span>
+        <span class="preview" dir="auto">${c.blocked ? msg('Blocked', { id: 'inbox.blocked' }) + ' · ' : ''}${clip(c.lastMessage?.text ?? '', 200)}</span>
         <span class="meta">
-          ${c.starred ? html`<span class="star" role="img" aria-label=${msg('Starred', { id: 'filter.starred' })}>★</span>` : nothing}
           ${c.unreadCount > 0 ? html`<span class="badge" aria-hidden="true">${c.unreadCount}</span><span class="sr-only">${msg(str`${c.unreadCount} unread`, { id: 'inbox.unreadCount' })}</span>` : nothing}
+          ${c.starred ? html`<span class="sr-only">${msg('Starred', { id: 'filter.starred' })}</span>` : nothing}
         </span>
       </button>
+      <button
+        class="star"
+        part="row-star"
+        tabindex="-1"
+        data-star=${index}
+        aria-pressed=${c.starred ? 'true' : 'false'}
+        aria-label=${msg(str`Star ${name}`, { id: 'inbox.starRow' })}
+        @click=${() => this.client?.inbox.star(c.id, !c.starred).catch(() => undefined)}
+      >
+        <span aria-hidden="true">${c.starred ? '★' : '☆'}</span>
+      </button>
     </div>`;
+  }
+
+  /** Moves focus to the list's tab stop (the current row), else to the selected tab. */
+  override focus(options?: FocusOptions): void {
+    const target = this.renderRoot.querySelector<HTMLElement>('.row[tabindex="0"]') ?? this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+    target?.focus(options);
+  }
+
+  /** Opens a conversation (once per click or Enter). */
+  private open(c: Conversation, index: number): void {
+    this.active = index;
+    emit(this, 'cim-conversation-open', { conversationId: c.id });
+  }
+
+  private rowHasFocus(): boolean {
+    return this.shadowRoot?.activeElement?.closest('.item') != null;
   }
 
   private selectTab(tab: InboxTab): void {
@@ -317,18 +390,59 @@ export class CimInboxList extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${INBOX_TABS[next]!}`)?.focus());
   };
 
+  private typed = '';
+  private typedAt = 0;
+
   private onListKey = async (event: KeyboardEvent): Promise<void> => {
-    const current = (event.composedPath()[0] as HTMLElement).closest?.('.row') as HTMLElement | null;
-    if (!current || !['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
+    const target = event.composedPath()[0] as HTMLElement;
+    const item = target.closest?.('.item');
+    if (!item) return;
+    const onStar = target.classList.contains('star');
+    const conversations = this.view.value?.conversations ?? [];
+    const count = conversations.length;
+    const index = this.active;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const into = rtl ? 'ArrowLeft' : 'ArrowRight';
+    const out = rtl ? 'ArrowRight' : 'ArrowLeft';
+    let next: number | undefined;
+    if (event.key === 'ArrowDown') next = Math.min(count - 1, index + 1);
+    else if (event.key === 'ArrowUp') next = Math.max(0, index - 1);
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = count - 1;
+    else if (event.key === into && !onStar) {
+      event.preventDefault();
+      item.querySelector<HTMLElement>('.star')?.focus();
+      return;
+    } else if (event.key === out && onStar) {
+      event.preventDefault();
+      item.querySelector<HTMLElement>('.row')?.focus();
+      return;
+    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && event.key !== ' ') {
+      // Type-ahead: the next row whose name starts with what was typed (a pause starts over).
+      const now = event.timeStamp;
+      this.typed = now - this.typedAt > 700 ? event.key : this.typed + event.key;
+      this.typedAt = now;
+      const query = this.typed.toLocaleLowerCase();
+      const start = this.typed.length === 1 ? index + 1 : index;
+      for (let k = 0; k < count; k++) {
+        const i = (start + k) % count;
+        if (conversations[i]!.counterpart.name.toLocaleLowerCase().startsWith(query)) {
+          next = i;
+          break;
+        }
+      }
+      if (next === undefined) return;
+    }
+    if (next === undefined || next < 0) return;
     event.preventDefault();
-    const count = this.view.value?.conversations.length ?? 0;
-    const index = Number(current.dataset.index);
-    const next = event.key === 'Home' ? 0 : event.key === 'End' ? count - 1 : Math.min(count - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)));
+    this.active = next;
     this.virtualizer?.element(next)?.scrollIntoView({ block: 'nearest' });
-    for (let tries = 0; tries < 5; tries++) {
+    // The row may render a frame later (virtualized): wait for it, then move focus.
+    for (let tries = 0; tries < 10; tries++) {
+      await this.updateComplete;
       const row = this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${next}"]`);
       if (row) return row.focus();
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await (this.virtualizer?.layoutComplete ?? new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
     }
   };
 }

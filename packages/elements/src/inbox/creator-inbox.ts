@@ -23,6 +23,22 @@ import { darkTokens, tokens } from '../theme.js';
  * @csspart header - The top bar with the search box.
  * @csspart list-pane - The pane with tabs, filters and conversations.
  * @csspart session-pane - The pane with the open conversation.
+ * @csspart input - The search box.
+ * @csspart results - The search results.
+ * @csspart tabs - The inbox tabs.
+ * @csspart filters - The filter chips.
+ * @csspart list - The scrolling conversation list.
+ * @csspart row - One conversation row.
+ * @csspart row-star - A row's star toggle.
+ * @csspart session-header - The open conversation's header.
+ * @csspart star - The star toggle in the session header.
+ * @csspart menu - The session's More options menu.
+ * @csspart messages - The scrolling message history.
+ * @csspart new-messages - The "N new messages" button.
+ * @csspart composer - The composer (or the blocked notice).
+ * @csspart dialog - Every dialog of the session and its cards.
+ * @csspart card - The cards in the history.
+ * @csspart status - A sample card's status pill.
  * @cssproperty --cim-color-background - Page background.
  * @cssproperty --cim-color-surface - Raised surfaces (cards, selected rows).
  * @cssproperty --cim-color-text - Main text.
@@ -110,6 +126,20 @@ export class CreatorInbox extends LitElement {
       @container (max-width: 640px) {
         .layout {
           grid-template-columns: minmax(0, 1fr);
+          grid-template-rows: 0 1fr;
+        }
+        /* Compact: the title bar gives its room to the conversation (the title stays for screen readers). */
+        .top {
+          overflow: hidden;
+          padding: 0;
+          border: 0;
+        }
+        .top h1 {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
         }
         .layout[data-open] .list-pane,
         .layout:not([data-open]) .session-pane {
@@ -176,11 +206,22 @@ export class CreatorInbox extends LitElement {
     this.show();
   }
 
-  /** Asks the host to show the inbox (fires `cim-inbox-open`) and moves focus into it. */
+  /**
+   * Asks the host to show the inbox (fires `cim-inbox-open`) and moves focus into it: the open
+   * conversation's message field, else the conversation list.
+   */
   show(): void {
     this.dispatchEvent(new Event('cim-inbox-open', { bubbles: true, composed: true }));
     this.scrollIntoView?.({ block: 'nearest' });
-    this.focus({ preventScroll: true });
+    void this.focusInside();
+  }
+
+  private async focusInside(): Promise<void> {
+    await this.updateComplete;
+    const session = this.renderRoot.querySelector('cim-chat-session');
+    const target: HTMLElement | null = session ?? this.renderRoot.querySelector('cim-inbox-list');
+    await (target as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
+    target?.focus({ preventScroll: true });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -222,12 +263,14 @@ export class CreatorInbox extends LitElement {
         ${this.startError
           ? html`<p class="error" role="alert">${msg('Creator IM could not start:', { id: 'inbox.startError' })} ${this.startError.message}</p>`
           : nothing}
-        <cim-search></cim-search>
-        <cim-inbox-list .tab=${this.tab} .selectedId=${this.conversationId}></cim-inbox-list>
+        <cim-search exportparts="input, results"></cim-search>
+        <cim-inbox-list exportparts="tabs, filters, list, row, row-star" .tab=${this.tab} .selectedId=${this.conversationId}></cim-inbox-list>
       </section>
       <section class="session-pane" part="session-pane" aria-label=${msg('Conversation', { id: 'inbox.conversation' })}>
         ${this.conversationId
-          ? html`<cim-chat-session .conversationId=${this.conversationId} @cim-back=${() => (this.conversationId = null)}></cim-chat-session>`
+          ? html`<cim-chat-session
+              exportparts="header: session-header, star, menu, messages, new-messages, composer, dialog, card, status"
+              .conversationId=${this.conversationId} @cim-back=${() => (this.conversationId = null)}></cim-chat-session>`
           : html`<p class="placeholder">${msg('Select a conversation to start messaging.', { id: 'inbox.pick' })}</p>`}
       </section>
     </div>`;

@@ -7,7 +7,7 @@ import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { emit } from '../events.js';
 import { cardStyles, dialogStyles, tokens } from '../theme.js';
-import { errorMessage, safeUrl } from '../format.js';
+import { clip, errorMessage, MAX_BODY, safeUrl } from '../format.js';
 import { DialogHandle } from '../dialog.js';
 
 const INVITATION_LABEL: Record<InvitationState, () => string> = {
@@ -63,7 +63,13 @@ export class CimInvitationCard extends LitElement {
       }
       .terms {
         white-space: pre-wrap;
+        overflow-wrap: anywhere;
         margin: 0;
+      }
+      .agreement p,
+      label span,
+      h2 {
+        overflow-wrap: anywhere;
       }
     `,
   ];
@@ -92,7 +98,7 @@ export class CimInvitationCard extends LitElement {
     return html`<article class="card" part="card" aria-label=${msg(str`Invitation from ${agency.name}`, { id: 'invitation.label' })}>
         <span class="kind">${msg('Agency invitation', { id: 'invitation.kind' })}</span>
         <p class="title">
-          ${agency.name} ${agency.verified ? html`<span class="pill good">${msg('Verified', { id: 'party.verified' })}</span>` : nothing}
+          <bdi>${clip(agency.name)}</bdi> ${agency.verified ? html`<span class="pill good">${msg('Verified', { id: 'party.verified' })}</span>` : nothing}
         </p>
         <div class="facts">${msg('invites you to link with their agency.', { id: 'invitation.summary' })}</div>
         <div class="actions">
@@ -105,11 +111,11 @@ export class CimInvitationCard extends LitElement {
       </article>
       <dialog part="dialog" aria-labelledby="inv-title">
         <div class="head">
-          <h2 id="inv-title">${msg(str`Invitation from ${agency.name}`, { id: 'invitation.label' })}</h2>
+          <h2 id="inv-title">${msg(str`Invitation from ${clip(agency.name)}`, { id: 'invitation.label' })}</h2>
           <button class="btn" @click=${() => this.dialog.close()}>${msg('Close', { id: 'action.close' })}</button>
         </div>
         <div class="body">
-          <p class="terms">${invitation.terms}</p>
+          <p class="terms" dir="auto">${clip(invitation.terms, MAX_BODY)}</p>
           ${view.awaitingAgreements
             ? html`<fieldset class="agreements">
                 <legend>${msg('Review and accept the agreements', { id: 'invitation.agreements' })}</legend>
@@ -123,9 +129,9 @@ export class CimInvitationCard extends LitElement {
                           .checked=${view.acknowledged.includes(agreement.id)}
                           @change=${(event: Event) => this.acknowledge(agreement.id, (event.target as HTMLInputElement).checked)}
                         />
-                        <span>${agreement.title}</span>
+                        <span dir="auto">${clip(agreement.title)}</span>
                       </label>
-                      <p>${agreement.body}</p>
+                      <p dir="auto">${clip(agreement.body, MAX_BODY)}</p>
                       ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${msg('Read the full agreement', { id: 'invitation.readFull' })}</a>` : nothing}
                     </li>`;
                   })}
@@ -158,6 +164,31 @@ export class CimInvitationCard extends LitElement {
       </dialog>`;
   }
 
+  /**
+   * The button pressed is gone (Accept, Decline, Send unlink request): focus goes to the next action
+   * the dialog offers ("Send unlink request" once linked), meanwhile to Close — never to <body>.
+   */
+  private handoff = false;
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!this.handoff || !dialog?.open) {
+      this.handoff = false;
+      return;
+    }
+    const active = this.shadowRoot!.activeElement;
+    const close = dialog.querySelector<HTMLElement>('.head button');
+    const next = dialog.querySelector<HTMLElement>('.foot button:not([disabled])');
+    if (next) {
+      next.focus();
+      this.handoff = false;
+    } else if (!active || !dialog.contains(active) || active === close) {
+      close?.focus();
+    } else {
+      this.handoff = false;
+    }
+  }
+
   private acknowledge(agreementId: string, checked: boolean): void {
     try {
       this.client?.agency.acknowledge(this.invitationId, agreementId, checked);
@@ -174,6 +205,8 @@ export class CimInvitationCard extends LitElement {
       await action();
       this.error = '';
       done?.();
+      this.handoff = true;
+      this.requestUpdate();
     } catch (error) {
       this.error = errorMessage(error);
     } finally {

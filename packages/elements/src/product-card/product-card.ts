@@ -7,7 +7,8 @@ import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { emit } from '../events.js';
 import { cardStyles, dialogStyles, tokens } from '../theme.js';
-import { errorMessage, formatPercent, formatPrice, safeUrl } from '../format.js';
+import { clip, errorMessage, formatPercent, formatPrice } from '../format.js';
+import { picture, pictureStyles } from '../avatar.js';
 import { DialogHandle } from '../dialog.js';
 
 /** Adds products to the Showcase and tells the host what was added; resolves with the error to show, or ''. */
@@ -23,11 +24,11 @@ async function addToShowcase(host: HTMLElement, client: CreatorImClient, product
 
 /** One product's picture, name, price and commission (shared by both cards). */
 function productLine(product: Product, action: unknown = nothing) {
-  const image = safeUrl(product.imageUrl);
+  const name = clip(product.name);
   return html`<div class="product">
-    ${image ? html`<img class="thumb" src=${image} alt="" loading="lazy" />` : html`<span class="thumb" aria-hidden="true">▦</span>`}
-    <div>
-      <div class="name">${product.name}</div>
+    ${picture(product.name, product.imageUrl, 'thumb', name)}
+    <div class="text">
+      <div class="name" dir="auto" title=${name}>${name}</div>
       <div class="facts">
         ${formatPrice(product.price)} · ${msg(str`Commission ${formatPercent(product.commissionRate)}`, { id: 'product.commission' })}
       </div>
@@ -46,7 +47,7 @@ function productLine(product: Product, action: unknown = nothing) {
  */
 @localized()
 export class CimProductCard extends LitElement {
-  static override styles = [tokens, cardStyles, dialogStyles];
+  static override styles = [tokens, cardStyles, dialogStyles, pictureStyles];
 
   @consume({ context: clientContext, subscribe: true })
   @state()
@@ -69,10 +70,10 @@ export class CimProductCard extends LitElement {
         ? html`<span class="pill good">${msg('Added', { id: 'showcase.added' })}</span>`
         : entry?.state === 'unavailable'
           ? html`<span class="pill bad">${msg('Unavailable', { id: 'showcase.unavailable' })}</span>`
-          : html`<button class="btn primary" ?disabled=${this.busy} @click=${this.add} aria-label=${msg(str`Add to Showcase: ${product.name}`, { id: 'showcase.addToLabel' })}>
+          : html`<button class="btn primary" ?disabled=${this.busy} @click=${this.add} aria-label=${msg(str`Add to Showcase: ${clip(product.name)}`, { id: 'showcase.addToLabel' })}>
               ${msg('Add to Showcase', { id: 'showcase.addOne' })}
             </button>`;
-    return html`<article class="card" part="card" aria-label=${msg(str`Product: ${product.name}`, { id: 'product.label' })}>
+    return html`<article class="card" part="card" aria-label=${msg(str`Product: ${clip(product.name)}`, { id: 'product.label' })}>
       <span class="kind">${msg('Product', { id: 'product.kind' })}</span>
       ${productLine(product, action)}
       ${entry?.state === 'unavailable' ? html`<p class="error">${entry.reason}</p>` : nothing}
@@ -101,7 +102,7 @@ export class CimProductCard extends LitElement {
  */
 @localized()
 export class CimProductListCard extends LitElement {
-  static override styles = [tokens, cardStyles, dialogStyles];
+  static override styles = [tokens, cardStyles, dialogStyles, pictureStyles];
 
   @consume({ context: clientContext, subscribe: true })
   @state()
@@ -123,9 +124,10 @@ export class CimProductListCard extends LitElement {
     const added = view?.products.filter((p) => p.state === 'added').length ?? 0;
     const unavailable = view?.products.filter((p) => p.state === 'unavailable').length ?? 0;
     const kind = list.source === 'targeted_plan' ? msg('Targeted Plan', { id: 'list.targetedPlan' }) : msg('Product list', { id: 'list.agency' });
-    return html`<article class="card" part="card" aria-label=${`${kind}: ${list.name}`}>
+    const name = clip(list.name);
+    return html`<article class="card" part="card" aria-label=${`${kind}: ${name}`}>
         <span class="kind">${kind}</span>
-        <p class="title">${list.name}</p>
+        <p class="title" dir="auto">${name}</p>
         ${list.products.slice(0, 2).map((product) => productLine(product))}
         <div class="facts">${msg(str`${added} of ${list.products.length} products in your Showcase`, { id: 'list.progress' })}</div>
         ${unavailable ? html`<p class="error">${msg(str`${unavailable} could not be added`, { id: 'list.unavailable' })}</p>` : nothing}
@@ -143,7 +145,7 @@ export class CimProductListCard extends LitElement {
       </article>
       <dialog part="dialog" aria-labelledby="list-title" @click=${this.onBackdrop}>
         <div class="head">
-          <h2 id="list-title">${list.name}</h2>
+          <h2 id="list-title" dir="auto">${name}</h2>
           <button class="btn" @click=${() => this.dialog.close()}>${msg('Close', { id: 'action.close' })}</button>
         </div>
         <div class="body">
@@ -156,11 +158,11 @@ export class CimProductListCard extends LitElement {
 
   private productAction(product: Product, entry: { state: string; reason: string | null } | undefined) {
     if (entry?.state === 'added') return html`<span class="pill good">${msg('Added', { id: 'showcase.added' })}</span>`;
-    if (entry?.state === 'unavailable') return html`<span class="error">${entry.reason}</span>`;
+    if (entry?.state === 'unavailable') return html`<span class="error">${clip(entry.reason ?? '')}</span>`;
     return html`<button
       class="btn"
       ?disabled=${this.busy.has(product.id)}
-      aria-label=${msg(str`Add ${product.name} to Showcase`, { id: 'showcase.addOneLabel' })}
+      aria-label=${msg(str`Add ${clip(product.name)} to Showcase`, { id: 'showcase.addOneLabel' })}
       @click=${() => this.add([product.id])}
     >
       ${msg('Add', { id: 'showcase.add' })}

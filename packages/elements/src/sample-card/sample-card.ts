@@ -6,7 +6,8 @@ import type { CreatorImClient, SampleRequest, SampleStatus } from '@creator-im/s
 import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { cardStyles, tokens } from '../theme.js';
-import { formatPrice, safeUrl } from '../format.js';
+import { clip, formatPrice } from '../format.js';
+import { picture, pictureStyles } from '../avatar.js';
 
 /** The guide's three statuses, and how each looks. */
 const STATUS: Record<SampleStatus, { label: () => string; tone: string }> = {
@@ -26,7 +27,7 @@ const STATUS: Record<SampleStatus, { label: () => string; tone: string }> = {
  */
 @localized()
 export class CimSampleCard extends LitElement {
-  static override styles = [tokens, cardStyles];
+  static override styles = [tokens, cardStyles, pictureStyles];
 
   @consume({ context: clientContext, subscribe: true })
   @state()
@@ -46,13 +47,12 @@ export class CimSampleCard extends LitElement {
     const sample = this.sample.value ?? this.fallback;
     if (!sample) return nothing;
     const status = STATUS[sample.status];
-    const image = safeUrl(sample.product.imageUrl);
     return html`<article class="card" part="card" aria-label=${msg('Sample request', { id: 'sample.kind' })}>
       <span class="kind">${msg('Sample request', { id: 'sample.kind' })}</span>
       <div class="product">
-        ${image ? html`<img class="thumb" src=${image} alt="" loading="lazy" />` : html`<span class="thumb" aria-hidden="true">▦</span>`}
+        ${picture(sample.product.name, sample.product.imageUrl, 'thumb', clip(sample.product.name))}
         <div>
-          <div class="name">${sample.product.name}</div>
+          <div class="name" dir="auto">${clip(sample.product.name)}</div>
           <div class="facts">${formatPrice(sample.product.price)}</div>
         </div>
         <span class="pill ${status.tone}" part="status" role="status">${status.label()}</span>

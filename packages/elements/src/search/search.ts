@@ -59,6 +59,8 @@ export class CimSearch extends LitElement {
         border: 1px solid var(--_border);
         border-radius: 999px;
         padding: 0.45rem 0.9rem;
+        font-size: 0.875rem;
+        text-overflow: ellipsis;
       }
       .box {
         padding: 0.5rem 0.75rem;

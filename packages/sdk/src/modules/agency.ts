@@ -1,9 +1,10 @@
+import { requireId, requireSignal } from '../args.js';
 import type { Core } from '../core.js';
-import { RuleViolationError } from '../errors.js';
+import { ArgumentError, RuleViolationError } from '../errors.js';
 import { assertTransition, canTransition, missingAgreements } from '../rules.js';
-import { InvitationResultSchema, LinkResultSchema, LinksSchema, type AgencyInvitation, type LinkState } from '../schemas.js';
-import { select, type ReadableStore } from '../store.js';
-import { requireId } from './conversations.js';
+import { AgencyLinkSchema, InvitationResultSchema, LinkResultSchema, LinksSchema, parse, type AgencyInvitation, type LinkState } from '../schemas.js';
+import { withEntries } from '../state.js';
+import { select, StoreCache, type ReadableStore } from '../store.js';
 
 /** An agency invitation as "Learn more" shows it. */
 export interface InvitationView {
@@ -22,23 +23,32 @@ export interface InvitationView {
   readonly link: LinkState;
 }
 
+const NONE: readonly string[] = [];
+
 /**
  * Agencies: binding invitations ("Learn more" → acknowledge every agreement → "Accept", or
  * "Decline") and, once linked, "Send unlink request".
  */
 export class AgencyModule {
+  private readonly invitations = new StoreCache<string, InvitationView | undefined>();
+  private readonly links = new StoreCache<string, LinkState>();
+
   /** @internal */
   constructor(private readonly core: Core) {}
 
-  /** A live view of one invitation with its acknowledgements and the agency link. */
+  /** A live view of one invitation with its acknowledgements and the agency link; the same store while subscribed. */
   invitation(invitationId: string): ReadableStore<InvitationView | undefined> {
     requireId(invitationId, 'invitationId');
+    return this.invitations.get(invitationId, () => this.invitationView(invitationId));
+  }
+
+  private invitationView(invitationId: string): ReadableStore<InvitationView | undefined> {
     let last: InvitationView | undefined;
     return select(this.core.store, (state) => {
-      const invitation = state.invitations[invitationId];
+      const invitation = state.invitations.get(invitationId);
       if (!invitation) return undefined;
-      const acknowledged = state.acknowledged[invitationId] ?? [];
-      const link = state.links[invitation.agency.id] ?? 'none';
+      const acknowledged = state.acknowledged.get(invitationId) ?? NONE;
+      const link = state.links.get(invitation.agency.id) ?? 'none';
       if (last && last.invitation === invitation && last.acknowledged === acknowledged && last.link === link) return last;
       // Still open: it can still be declined (and accepted, once every agreement is acknowledged).
       const pending = invitation.state !== 'declined' && canTransition('invitation', invitation.state, 'declined');
@@ -49,28 +59,31 @@ export class AgencyModule {
     });
   }
 
-  /** A live view of the creator's link with an agency. */
+  /** A live view of the creator's link with an agency; the same store while subscribed. */
   link(agencyId: string): ReadableStore<LinkState> {
     requireId(agencyId, 'agencyId');
-    return select(this.core.store, (state) => state.links[agencyId] ?? 'none');
+    return this.links.get(agencyId, () => select(this.core.store, (state) => state.links.get(agencyId) ?? 'none'));
   }
 
-  /** Loads the creator's agency links. */
+  /** Loads the creator's agency links (a bad one is left out and reported). */
   async loadLinks(signal?: AbortSignal): Promise<void> {
-    const { links } = await this.core.http.request('/api/agency-links', { signal, schema: LinksSchema, what: 'agency links' });
-    this.core.update((state) => ({ ...state, links: { ...state.links, ...Object.fromEntries(links.map((l) => [l.agencyId, l.state])) } }));
+    requireSignal(signal);
+    const { links } = await this.core.request('/api/agency-links', { signal, schema: LinksSchema, what: 'agency links' });
+    this.core.apply({ type: 'links', links: this.core.items(links, 'agency link', (record) => parse(AgencyLinkSchema, record, 'agency link')) });
   }
 
   /** Ticks (or unticks) one agreement of an invitation. Local until "Accept". */
   acknowledge(invitationId: string, agreementId: string, acknowledged = true): void {
+    requireId(agreementId, 'agreementId');
+    if (typeof acknowledged !== 'boolean') throw new ArgumentError('acknowledged must be a boolean.');
     const invitation = this.require(invitationId);
     if (!invitation.agreements.some((agreement) => agreement.id === agreementId)) {
-      throw new RuleViolationError('unknown_entity', `The invitation has no agreement "${String(agreementId)}".`);
+      throw new RuleViolationError('unknown_entity', `The invitation has no agreement "${agreementId}".`);
     }
     this.core.update((state) => {
-      const current = state.acknowledged[invitationId] ?? [];
+      const current = state.acknowledged.get(invitationId) ?? NONE;
       const next = acknowledged ? [...new Set([...current, agreementId])] : current.filter((id) => id !== agreementId);
-      return { ...state, acknowledged: { ...state.acknowledged, [invitationId]: next } };
+      return { ...state, acknowledged: withEntries(state.acknowledged, [[invitationId, next]]) };
     });
   }
 
@@ -78,7 +91,7 @@ export class AgencyModule {
   async accept(invitationId: string): Promise<void> {
     const invitation = this.require(invitationId);
     assertTransition('invitation', invitation.state, 'accepted');
-    const acknowledged = this.core.state.acknowledged[invitationId] ?? [];
+    const acknowledged = this.core.state.acknowledged.get(invitationId) ?? NONE;
     const missing = missingAgreements(invitation.agreements.map((a) => a.id), acknowledged);
     if (missing.length > 0) {
       throw new RuleViolationError('agreements_not_acknowledged', `Review and accept every agreement first (${missing.length} left).`);
@@ -96,36 +109,34 @@ export class AgencyModule {
   /** "Send unlink request": only while linked. */
   async requestUnlink(agencyId: string): Promise<void> {
     requireId(agencyId, 'agencyId');
-    const current = this.core.state.links[agencyId] ?? 'none';
+    this.core.alive();
+    const current = this.core.state.links.get(agencyId) ?? 'none';
     if (current !== 'linked') throw new RuleViolationError('not_linked', 'You can send an unlink request only to an agency you are linked to.');
     assertTransition('link', current, 'unlink_requested');
-    const { link } = await this.core.http.request(`/api/agency-links/${encodeURIComponent(agencyId)}/unlink`, {
+    const { link } = await this.core.request(`/api/agency-links/${encodeURIComponent(agencyId)}/unlink`, {
       method: 'POST',
       idempotent: true,
       schema: LinkResultSchema,
       what: 'agency link',
     });
-    this.core.update((state) => ({ ...state, links: { ...state.links, [link.agencyId]: link.state } }));
+    this.core.apply({ type: 'link', link });
   }
 
   private async decide(invitationId: string, action: 'accept' | 'decline', body: object): Promise<void> {
-    const result = await this.core.http.request(`/api/invitations/${encodeURIComponent(invitationId)}/${action}`, {
+    const result = await this.core.request(`/api/invitations/${encodeURIComponent(invitationId)}/${action}`, {
       method: 'POST',
       body,
       idempotent: true,
       schema: InvitationResultSchema,
       what: 'invitation',
     });
-    this.core.update((state) => ({
-      ...state,
-      invitations: { ...state.invitations, [result.invitation.id]: result.invitation },
-      links: result.link ? { ...state.links, [result.link.agencyId]: result.link.state } : state.links,
-    }));
+    this.core.apply({ type: 'invitation', invitation: result.invitation, link: result.link });
   }
 
   private require(invitationId: string): AgencyInvitation {
     requireId(invitationId, 'invitationId');
-    const invitation = this.core.state.invitations[invitationId];
+    this.core.alive();
+    const invitation = this.core.state.invitations.get(invitationId);
     if (!invitation) throw new RuleViolationError('unknown_entity', `Unknown invitation "${invitationId}".`);
     return invitation;
   }

@@ -1,22 +1,28 @@
+import { requireId, requireOptions, requireString } from '../args.js';
 import type { Core } from '../core.js';
 import { ArgumentError, RuleViolationError, toCimError } from '../errors.js';
 import { newClientId, newEntry } from '../outbox.js';
-import { decodeMessage, MessagePageSchema, QuickRepliesSchema, type Conversation, type QuickReply } from '../schemas.js';
+import { LIMITS, parse, QuickRepliesPageSchema, QuickRepliesSchema, QuickReplySchema, type Conversation, type QuickReply } from '../schemas.js';
 import { EMPTY_THREAD, patchThread, type Thread } from '../state.js';
-import { select, type ReadableStore } from '../store.js';
+import { select, StoreCache, type ReadableStore } from '../store.js';
 
-/** Longest text message accepted, in UTF-16 code units. */
-export const MAX_TEXT_LENGTH = 10_000;
+/** Longest text message accepted, in UTF-16 code units (`LIMITS.text`). */
+export const MAX_TEXT_LENGTH = LIMITS.text;
 
 /**
  * Conversations: paged history, sending text with optimistic delivery states, retry and discard
  * of failed sends, and the creator's quick replies.
  */
 export class ConversationsModule {
-  private readonly threads = new Map<string, ReadableStore<Thread>>();
+  private readonly threads = new StoreCache<string, Thread>();
+  private readonly sessions = new StoreCache<string, Thread>();
+  private readonly summaries = new StoreCache<string, Conversation | undefined>();
 
   /** @internal */
-  constructor(private readonly core: Core) {}
+  constructor(
+    private readonly core: Core,
+    private readonly markRead: (conversationId: string) => Promise<void>,
+  ) {}
 
   /** The creator's quick replies (reply templates). */
   readonly quickReplies: ReadableStore<readonly QuickReply[]> = select(
@@ -24,30 +30,66 @@ export class ConversationsModule {
     (state) => state.quickReplies,
   );
 
-  /** A live view of one conversation's messages; it ignores changes to any other conversation. */
+  /**
+   * A live view of one conversation's messages; it ignores changes to any other conversation.
+   * The same store for the same id while it has subscribers; the latest page loads when the first
+   * subscriber arrives (unless already loaded).
+   */
   thread(conversationId: string): ReadableStore<Thread> {
     requireId(conversationId, 'conversationId');
-    let store = this.threads.get(conversationId);
-    if (!store) {
-      store = select(this.core.store, (state) => state.threads.get(conversationId) ?? EMPTY_THREAD);
-      this.threads.set(conversationId, store);
-    }
-    return store;
+    return this.threads.get(
+      conversationId,
+      () => select(this.core.store, (state) => state.threads.get(conversationId) ?? EMPTY_THREAD),
+      () => this.loadIfNeeded(conversationId),
+    );
   }
 
-  /** A live view of one conversation's summary (name, blocked, starred…). */
+  /**
+   * The open conversation: its thread, loaded on the first subscription, and kept read while
+   * anyone subscribes (opening it marks it read, and so does each message that arrives while it is
+   * open). This is the store a conversation screen subscribes to.
+   */
+  session(conversationId: string): ReadableStore<Thread> {
+    requireId(conversationId, 'conversationId');
+    return this.sessions.get(
+      conversationId,
+      () => select(this.core.store, (state) => state.threads.get(conversationId) ?? EMPTY_THREAD),
+      () => {
+        this.loadIfNeeded(conversationId);
+        const read = () => {
+          if ((this.core.state.conversations.get(conversationId)?.unreadCount ?? 0) > 0 && !this.core.disposed) {
+            this.markRead(conversationId).catch((error: unknown) => this.core.report(error));
+          }
+        };
+        read();
+        return select(this.core.store, (state) => state.conversations.get(conversationId)?.unreadCount ?? 0).subscribe(read);
+      },
+    );
+  }
+
+  private loadIfNeeded(conversationId: string): void {
+    const thread = this.core.state.threads.get(conversationId) ?? EMPTY_THREAD;
+    // Failures land in the thread's `status`/`error`; nothing is left unhandled.
+    if (!thread.loaded && thread.status !== 'loading' && !this.core.disposed) this.loadLatest(conversationId).catch(() => undefined);
+  }
+
+  /** A live view of one conversation's summary (name, blocked, starred…); the same store while subscribed. */
   conversation(conversationId: string): ReadableStore<Conversation | undefined> {
     requireId(conversationId, 'conversationId');
-    return select(this.core.store, (state) => state.conversations.get(conversationId));
+    return this.summaries.get(conversationId, () => select(this.core.store, (state) => state.conversations.get(conversationId)));
   }
 
   /** Loads the latest page of history (on opening a conversation). */
-  loadLatest(conversationId: string, options: { signal?: AbortSignal; limit?: number } = {}): Promise<void> {
+  async loadLatest(conversationId: string, options: { signal?: AbortSignal; limit?: number } = {}): Promise<void> {
+    requireId(conversationId, 'conversationId');
+    requireOptions(options);
     return this.loadPage(conversationId, null, options);
   }
 
   /** Loads the next older page; does nothing at the start of history or while loading. */
   async loadOlder(conversationId: string, options: { signal?: AbortSignal; limit?: number } = {}): Promise<void> {
+    requireId(conversationId, 'conversationId');
+    requireOptions(options);
     const thread = this.core.state.threads.get(conversationId) ?? EMPTY_THREAD;
     if (thread.status === 'loading') return;
     if (!thread.loaded) return this.loadLatest(conversationId, options);
@@ -56,20 +98,11 @@ export class ConversationsModule {
   }
 
   private async loadPage(conversationId: string, before: string | null, options: { signal?: AbortSignal; limit?: number }): Promise<void> {
-    requireId(conversationId, 'conversationId');
+    this.core.alive();
     this.core.update((state) => patchThread(state, conversationId, { status: 'loading', error: null }));
     try {
-      const page = await this.core.http.request(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, {
-        query: { before, limit: options.limit },
-        signal: options.signal,
-        schema: MessagePageSchema,
-        what: 'message page',
-      });
-      // All or nothing: one malformed message rejects the page and leaves the thread as it was.
-      const messages = page.messages.map(decodeMessage);
-      const thread = this.core.state.threads.get(conversationId) ?? EMPTY_THREAD;
-      const olderCursor = before === null && thread.loaded ? thread.olderCursor : page.olderCursor;
-      this.core.ingest(conversationId, messages, { status: 'ready', loaded: true, olderCursor });
+      // Message by message: a bad message is left out (and reported), the rest of the thread shows.
+      await this.core.messagePage(conversationId, before, options);
     } catch (error) {
       const failure = toCimError(error);
       this.core.update((state) => patchThread(state, conversationId, { status: 'error', error: failure }));
@@ -79,15 +112,17 @@ export class ConversationsModule {
 
   /**
    * Sends a text. It shows at once as `sending`, is kept in the outbox until the server confirms
-   * it, becomes `failed` (and is retried automatically) when that fails. Resolves with its client id
-   * once the first attempt has settled; never rejects for delivery failures (see the message's state).
+   * it, becomes `failed` (and is retried automatically) when that fails; sends of one conversation
+   * are delivered in the order written. Resolves with its client id once it is persisted in the
+   * outbox; never rejects for delivery failures (see the message's `delivery`).
    */
   async sendText(conversationId: string, text: string): Promise<string> {
     requireId(conversationId, 'conversationId');
-    if (typeof text !== 'string') throw new ArgumentError('text must be a string.');
+    requireString(text, 'text');
+    this.core.alive();
     const trimmed = text.trim();
     if (!trimmed) throw new RuleViolationError('empty_message', 'A message cannot be empty.');
-    if (trimmed.length > MAX_TEXT_LENGTH) throw new ArgumentError(`A message is at most ${MAX_TEXT_LENGTH} characters.`);
+    if (trimmed.length > LIMITS.text) throw new ArgumentError(`A message is at most ${LIMITS.text} characters.`);
     const conversation = this.core.state.conversations.get(conversationId);
     if (conversation?.blocked) throw new RuleViolationError('seller_blocked', 'Unblock this seller to send messages.');
     const entry = newEntry(conversationId, 'text', trimmed);
@@ -95,46 +130,55 @@ export class ConversationsModule {
     return entry.clientId;
   }
 
-  /** Sends a failed message again now. */
-  retry(clientId: string): Promise<void> {
+  /** Sends a failed message again now (after any earlier unsent message of its conversation). */
+  async retry(clientId: string): Promise<void> {
     requireId(clientId, 'clientId');
-    return this.core.retry(clientId);
+    this.core.alive();
+    await (await this.core.outbox()).retry(clientId);
   }
 
   /** Gives up a failed message: it leaves the outbox and the thread. */
-  discard(clientId: string): Promise<void> {
+  async discard(clientId: string): Promise<void> {
     requireId(clientId, 'clientId');
-    return this.core.discard(clientId);
+    this.core.alive();
+    await (await this.core.outbox()).discard(clientId);
   }
 
-  /** Loads the quick replies. */
+  /** Loads the quick replies (a bad one is left out and reported). */
   async loadQuickReplies(signal?: AbortSignal): Promise<void> {
-    const { replies } = await this.core.http.request('/api/quick-replies', { signal, schema: QuickRepliesSchema, what: 'quick replies' });
-    this.core.update((state) => ({ ...state, quickReplies: replies }));
+    requireOptions({ signal });
+    const { replies } = await this.core.request('/api/quick-replies', { signal, schema: QuickRepliesPageSchema, what: 'quick replies' });
+    this.core.apply({ type: 'quickReplies', replies: this.core.items(replies, 'quick reply', (record) => parse(QuickReplySchema, record, 'quick reply')) });
   }
 
-  /** Replaces the quick replies (add, edit, remove, reorder). Optimistic; rolled back on failure. */
+  /**
+   * Replaces the quick replies (add, edit, remove, reorder). Checked against `LIMITS` before
+   * anything is sent. Optimistic; on failure the list goes back unless it changed since.
+   */
   async saveQuickReplies(replies: readonly { id?: string; text: string }[]): Promise<void> {
     if (!Array.isArray(replies)) throw new ArgumentError('replies must be an array.');
+    this.core.alive();
     const next = replies.map((reply) => {
       const text = typeof reply?.text === 'string' ? reply.text.trim() : '';
       if (!text) throw new ArgumentError('A quick reply needs a text.');
-      if (text.length > 1000) throw new ArgumentError('A quick reply is at most 1,000 characters.');
-      return { id: reply.id || newClientId(), text };
+      return { id: reply.id === undefined || reply.id === '' ? newClientId() : reply.id, text };
     });
-    const before = this.core.state.quickReplies;
-    this.core.update((state) => ({ ...state, quickReplies: next }));
     try {
-      const saved = await this.core.http.request('/api/quick-replies', { method: 'PUT', body: { replies: next }, idempotent: true, schema: QuickRepliesSchema, what: 'quick replies' });
-      this.core.update((state) => ({ ...state, quickReplies: saved.replies }));
+      parse(QuickRepliesSchema, { replies: next }, 'quick replies');
     } catch (error) {
-      this.core.update((state) => ({ ...state, quickReplies: before }));
+      throw new ArgumentError(`Quick replies: at most ${LIMITS.quickReplies}, ids of 1 to ${LIMITS.id} characters, texts of at most ${LIMITS.quickReply} (${(error as Error).message}).`);
+    }
+    const before = this.core.state.quickReplies;
+    this.core.apply({ type: 'quickReplies', replies: next });
+    try {
+      const saved = await this.core.request('/api/quick-replies', { method: 'PUT', body: { replies: next }, idempotent: true, schema: QuickRepliesPageSchema, what: 'quick replies' });
+      this.core.apply({ type: 'quickReplies', replies: this.core.items(saved.replies, 'quick reply', (record) => parse(QuickReplySchema, record, 'quick reply')) });
+    } catch (error) {
+      // Only our own change goes back: a list saved or loaded since stays.
+      this.core.update((state) => (state.quickReplies === next ? { ...state, quickReplies: before } : state));
       throw toCimError(error);
     }
   }
 }
 
-/** Throws {@link ArgumentError} unless `value` is a non-empty string. */
-export function requireId(value: unknown, name: string): asserts value is string {
-  if (typeof value !== 'string' || value.length === 0) throw new ArgumentError(`${name} must be a non-empty string.`);
-}
+export { requireId };

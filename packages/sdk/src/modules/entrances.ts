@@ -1,7 +1,7 @@
 import type { Core } from '../core.js';
 import { ArgumentError } from '../errors.js';
 import { ConversationResultSchema, EntranceSchema, type Conversation, type EntranceType } from '../schemas.js';
-import { requireId } from './conversations.js';
+import { requireId, requireSignal } from '../args.js';
 
 /** The guide's five entrances. */
 export const ENTRANCES: readonly EntranceType[] = EntranceSchema.entries.type.options;
@@ -24,11 +24,14 @@ export class EntrancesModule {
   /** @internal */
   constructor(private readonly core: Core) {}
 
+  /** Opens (or creates) the conversation with a seller, recording the entrance. */
   async open(request: OpenConversationRequest, signal?: AbortSignal): Promise<Conversation> {
-    requireId(request?.sellerId, 'sellerId');
+    if (!request || typeof request !== 'object') throw new ArgumentError('request must be { sellerId, entrance, productId? }.');
+    requireId(request.sellerId, 'sellerId');
+    requireSignal(signal);
     if (!ENTRANCES.includes(request.entrance)) throw new ArgumentError(`Unknown entrance "${String(request.entrance)}"; use one of ${ENTRANCES.join(', ')}.`);
     if (request.productId !== undefined && request.productId !== null) requireId(request.productId, 'productId');
-    const { conversation } = await this.core.http.request('/api/conversations/open', {
+    const { conversation } = await this.core.request('/api/conversations/open', {
       method: 'POST',
       body: { sellerId: request.sellerId, entrance: { type: request.entrance, productId: request.productId ?? null } },
       idempotent: true,
@@ -36,7 +39,7 @@ export class EntrancesModule {
       schema: ConversationResultSchema,
       what: 'conversation',
     });
-    this.core.ingestConversations([conversation]);
+    this.core.apply({ type: 'conversation', conversation });
     return conversation;
   }
 }

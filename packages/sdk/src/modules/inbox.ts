@@ -1,10 +1,10 @@
-import { ArgumentError } from '../errors.js';
+import { requireId, requireOptions, requireSignal } from '../args.js';
+import { ArgumentError, toCimError } from '../errors.js';
 import type { Core } from '../core.js';
 import { compareConversations, INBOX_FILTERS, INBOX_TABS, inTab, matchesFilter, type InboxFilter, type InboxTab } from '../rules.js';
-import { ConversationPageSchema, ConversationResultSchema, SummarySchema, type Conversation } from '../schemas.js';
-import { changedConversations, EMPTY_VIEW, patchView, type CimState, type ViewPaging, viewKey } from '../state.js';
-import { select, type ReadableStore } from '../store.js';
-import { toCimError } from '../errors.js';
+import { ConversationResultSchema, SummarySchema, type Conversation } from '../schemas.js';
+import { changedConversations, EMPTY_VIEW, patchView, revertConversation, type CimState, type ViewPaging, viewKey } from '../state.js';
+import { select, StoreCache, type ReadableStore } from '../store.js';
 
 /** Filters and sorts every conversation; keeps `previous` when nothing moved. */
 function fullList(all: CimState['conversations'], passes: (c: Conversation) => boolean, previous: readonly Conversation[]): readonly Conversation[] {
@@ -63,8 +63,9 @@ export interface InboxView extends ViewPaging {
 }
 
 function checkQuery(query: InboxQuery): Required<InboxQuery> {
-  const filter = query?.filter ?? 'all';
-  if (!INBOX_TABS.includes(query?.tab)) throw new ArgumentError(`Unknown inbox tab "${String(query?.tab)}"; use one of ${INBOX_TABS.join(', ')}.`);
+  if (!query || typeof query !== 'object') throw new ArgumentError('query must be an object: { tab, filter? }.');
+  const filter = query.filter ?? 'all';
+  if (!INBOX_TABS.includes(query.tab)) throw new ArgumentError(`Unknown inbox tab "${String(query.tab)}"; use one of ${INBOX_TABS.join(', ')}.`);
   if (!INBOX_FILTERS.includes(filter)) throw new ArgumentError(`Unknown inbox filter "${String(filter)}"; use one of ${INBOX_FILTERS.join(', ')}.`);
   return { tab: query.tab, filter };
 }
@@ -74,7 +75,7 @@ function checkQuery(query: InboxQuery): Required<InboxQuery> {
  * "Starred", "Unread", "Unreplied"), cursor pagination, unread counts, star and mark read.
  */
 export class InboxModule {
-  private readonly views = new Map<string, ReadableStore<InboxView>>();
+  private readonly views = new StoreCache<string, InboxView>();
 
   /** @internal */
   constructor(private readonly core: Core) {}
@@ -95,62 +96,65 @@ export class InboxModule {
   );
 
   /**
-   * A live view of one tab and filter. The same store is returned for the same query; it notifies
-   * only when its own list or paging changes.
+   * A live view of one tab and filter: the same store for the same query while it has
+   * subscribers. Its first page loads when the first subscriber arrives (unless already loaded);
+   * it notifies only when its own list or paging changes.
    */
   view(query: InboxQuery): ReadableStore<InboxView> {
     const { tab, filter } = checkQuery(query);
     const key = viewKey(tab, filter);
-    let view = this.views.get(key);
-    if (!view) {
-      let lastConversations: CimState['conversations'] | undefined;
-      let lastList: readonly Conversation[] = [];
-      const passes = (conversation: Conversation | undefined): conversation is Conversation =>
-        conversation !== undefined && inTab(conversation, tab) && matchesFilter(conversation, filter);
-      view = select(
-        this.core.store,
-        (state): InboxView => {
-          if (state.conversations !== lastConversations) {
-            const changed = lastConversations && changedConversations(lastConversations, state.conversations);
-            lastList = changed ? updateSorted(lastList, changed, lastConversations!, state.conversations, passes) : fullList(state.conversations, passes, lastList);
-            lastConversations = state.conversations;
-          }
-          const paging = state.views[key] ?? EMPTY_VIEW;
-          return { ...paging, conversations: lastList, hasMore: !paging.loaded || paging.nextCursor !== null };
-        },
-        (a, b) => a.conversations === b.conversations && a.status === b.status && a.nextCursor === b.nextCursor && a.error === b.error && a.loaded === b.loaded,
-      );
-      this.views.set(key, view);
-    }
-    return view;
+    return this.views.get(
+      key,
+      () => {
+        let lastConversations: CimState['conversations'] | undefined;
+        let lastList: readonly Conversation[] = [];
+        const passes = (conversation: Conversation | undefined): conversation is Conversation =>
+          conversation !== undefined && inTab(conversation, tab) && matchesFilter(conversation, filter);
+        return select(
+          this.core.store,
+          (state): InboxView => {
+            if (state.conversations !== lastConversations) {
+              const changed = lastConversations && changedConversations(lastConversations, state.conversations);
+              lastList = changed ? updateSorted(lastList, changed, lastConversations!, state.conversations, passes) : fullList(state.conversations, passes, lastList);
+              lastConversations = state.conversations;
+            }
+            const paging = state.views.get(key) ?? EMPTY_VIEW;
+            return { ...paging, conversations: lastList, hasMore: !paging.loaded || paging.nextCursor !== null };
+          },
+          (a, b) => a.conversations === b.conversations && a.status === b.status && a.nextCursor === b.nextCursor && a.error === b.error && a.loaded === b.loaded,
+        );
+      },
+      () => {
+        const paging = this.core.state.views.get(key) ?? EMPTY_VIEW;
+        // Failures land in the view's `status`/`error`; nothing is left unhandled.
+        if (!paging.loaded && paging.status !== 'loading' && !this.core.disposed) this.load({ tab, filter }).catch(() => undefined);
+      },
+    );
   }
 
   /** Loads the first page of a view (again), replacing its cursor. */
-  load(query: InboxQuery, options: { signal?: AbortSignal; limit?: number } = {}): Promise<void> {
-    return this.page(checkQuery(query), null, options);
+  async load(query: InboxQuery, options: { signal?: AbortSignal; limit?: number } = {}): Promise<void> {
+    const checked = checkQuery(query);
+    requireOptions(options);
+    await this.page(checked, null, options);
   }
 
   /** Loads the next page of a view; does nothing when everything is loaded or a load is running. */
   async loadMore(query: InboxQuery, options: { signal?: AbortSignal; limit?: number } = {}): Promise<void> {
     const checked = checkQuery(query);
-    const paging = this.core.state.views[viewKey(checked.tab, checked.filter)] ?? EMPTY_VIEW;
+    requireOptions(options);
+    const paging = this.core.state.views.get(viewKey(checked.tab, checked.filter)) ?? EMPTY_VIEW;
     if (paging.status === 'loading') return;
     if (paging.loaded && paging.nextCursor === null) return;
     await this.page(checked, paging.loaded ? paging.nextCursor : null, options);
   }
 
   private async page(query: Required<InboxQuery>, cursor: string | null, options: { signal?: AbortSignal; limit?: number }): Promise<void> {
+    this.core.alive();
     const key = viewKey(query.tab, query.filter);
     this.core.update((state) => patchView(state, key, { status: 'loading', error: null }));
     try {
-      const page = await this.core.http.request('/api/conversations', {
-        query: { tab: query.tab, filter: query.filter, cursor, limit: options.limit },
-        signal: options.signal,
-        schema: ConversationPageSchema,
-        what: 'conversation page',
-      });
-      this.core.ingestConversations(page.conversations);
-      this.core.update((state) => patchView(state, key, { status: 'ready', nextCursor: page.nextCursor, loaded: true }));
+      await this.core.conversationPage(query.tab, query.filter, cursor, options);
     } catch (error) {
       const failure = toCimError(error);
       this.core.update((state) => patchView(state, key, { status: 'error', error: failure }));
@@ -160,24 +164,23 @@ export class InboxModule {
 
   /** Refreshes the creator, unread counters and sequence start. Called by `client.start()`. */
   async loadSummary(signal?: AbortSignal): Promise<void> {
-    const summary = await this.core.http.request('/api/inbox/summary', { signal, schema: SummarySchema, what: 'inbox summary' });
-    this.core.update((state) => ({
-      ...state,
-      creator: summary.creator,
-      unread: summary.unread,
-      lastSeq: Math.max(state.lastSeq, summary.lastSeq),
-    }));
+    requireSignal(signal);
+    const summary = await this.core.request('/api/inbox/summary', { signal, schema: SummarySchema, what: 'inbox summary' });
+    this.core.apply({ type: 'summary', summary });
   }
 
   /** A conversation by id, if known. */
   get(conversationId: string): Conversation | undefined {
+    requireId(conversationId, 'conversationId');
     return this.core.state.conversations.get(conversationId);
   }
 
-  /** Stars or un-stars a conversation ("Starred" filter). Optimistic; rolled back on failure. */
+  /** Stars or un-stars a conversation ("Starred" filter). Optimistic; on failure only `starred` goes back. */
   async star(conversationId: string, starred: boolean): Promise<void> {
+    requireId(conversationId, 'conversationId');
+    if (typeof starred !== 'boolean') throw new ArgumentError('starred must be a boolean.');
     await this.patch(conversationId, { starred }, () =>
-      this.core.http.request(`/api/conversations/${encodeURIComponent(conversationId)}/star`, {
+      this.core.request(`/api/conversations/${encodeURIComponent(conversationId)}/star`, {
         method: 'PUT',
         body: { starred },
         idempotent: true,
@@ -187,11 +190,12 @@ export class InboxModule {
     );
   }
 
-  /** Marks a conversation read. Optimistic; rolled back on failure. */
+  /** Marks a conversation read. Optimistic; on failure only the unread count goes back, unless newer messages changed it. */
   async markRead(conversationId: string): Promise<void> {
+    requireId(conversationId, 'conversationId');
     if (this.core.state.conversations.get(conversationId)?.unreadCount === 0) return;
     await this.patch(conversationId, { unreadCount: 0 }, () =>
-      this.core.http.request(`/api/conversations/${encodeURIComponent(conversationId)}/read`, {
+      this.core.request(`/api/conversations/${encodeURIComponent(conversationId)}/read`, {
         method: 'POST',
         idempotent: true,
         schema: ConversationResultSchema,
@@ -201,14 +205,15 @@ export class InboxModule {
   }
 
   private async patch(conversationId: string, patch: Partial<Conversation>, send: () => Promise<{ conversation: Conversation }>): Promise<void> {
+    this.core.alive();
     const before = this.core.state.conversations.get(conversationId);
-    if (!before) throw new ArgumentError(`Unknown conversation "${String(conversationId)}".`);
-    this.core.ingestConversations([{ ...before, ...patch }]);
+    if (!before) throw new ArgumentError(`Unknown conversation "${conversationId}".`);
+    this.core.apply({ type: 'conversation', conversation: { ...before, ...patch } });
     try {
       const { conversation } = await send();
-      this.core.ingestConversations([conversation]);
+      this.core.apply({ type: 'conversation', conversation });
     } catch (error) {
-      this.core.ingestConversations([before]);
+      this.core.update((state) => revertConversation(state, conversationId, patch, before));
       throw toCimError(error);
     }
   }

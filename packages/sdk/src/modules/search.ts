@@ -1,3 +1,4 @@
+import { requireOptions } from '../args.js';
 import type { Core } from '../core.js';
 import { ArgumentError, toCimError, type CimError } from '../errors.js';
 import { SearchResultSchema, type SearchHit } from '../schemas.js';
@@ -49,19 +50,23 @@ export class SearchApi {
   /** Instant results from cached conversations and messages (no request). */
   async local(query: string): Promise<SearchResults> {
     if (typeof query !== 'string') throw new ArgumentError('query must be a string.');
-    return group((await this.core.loadSearchIndex()).search(query));
+    this.core.alive();
+    return group((await this.core.search.load()).search(query));
   }
 
   /** Local results merged with the server's. Rejects with `aborted` when `signal` fires. */
   async query(query: string, options: { signal?: AbortSignal } = {}): Promise<SearchResults> {
+    requireOptions(options);
     const local = await this.local(query);
     if (!query.trim()) return EMPTY;
-    const { hits } = await this.core.http.request('/api/search', { query: { q: query }, signal: options.signal, schema: SearchResultSchema, what: 'search results' });
+    const { hits } = await this.core.request('/api/search', { query: { q: query }, signal: options.signal, schema: SearchResultSchema, what: 'search results' });
     return group([...SEARCH_MODULES.flatMap((module) => local[module]), ...hits]);
   }
 
   /** Sets the search page's query: local results at once, then the merged ones. */
   async setQuery(query: string): Promise<void> {
+    if (typeof query !== 'string') throw new ArgumentError('query must be a string.');
+    this.core.alive();
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;

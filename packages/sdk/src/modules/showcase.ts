@@ -1,10 +1,10 @@
+import { requireId, requireSignal } from '../args.js';
 import type { Core } from '../core.js';
 import { ArgumentError, toCimError } from '../errors.js';
 import { productListState, type ProductListState, type ShowcaseProductState } from '../rules.js';
-import { ShowcaseResultSchema, ShowcaseSchema, type ProductList } from '../schemas.js';
+import { IdSchema, LIMITS, parse, ShowcaseResultSchema, ShowcaseSchema, type ProductList } from '../schemas.js';
 import type { CimState, ShowcaseEntry } from '../state.js';
-import { select, type ReadableStore } from '../store.js';
-import { requireId } from './conversations.js';
+import { select, StoreCache, type ReadableStore } from '../store.js';
 
 /** A product list as its card shows it. */
 export interface ProductListView {
@@ -32,28 +32,24 @@ export class ShowcaseModule {
 
   /** Loads the product ids already in the Showcase. */
   async load(signal?: AbortSignal): Promise<void> {
-    const { productIds } = await this.core.http.request('/api/showcase', { signal, schema: ShowcaseSchema, what: 'showcase' });
-    this.core.update((state) => ({ ...state, showcase: { ...state.showcase, ...Object.fromEntries(productIds.map((id) => [id, { state: 'added' as const }])) } }));
+    requireSignal(signal);
+    const { productIds } = await this.core.request('/api/showcase', { signal, schema: ShowcaseSchema, what: 'showcase' });
+    this.core.apply({ type: 'showcase', productIds: this.core.items(productIds, 'showcase product', (record) => parse(IdSchema, record, 'product id')) });
   }
 
-  private readonly products = new Map<string, ReadableStore<ShowcaseEntry | undefined>>();
+  private readonly products = new StoreCache<string, ShowcaseEntry | undefined>();
 
-  /** A live view of where one product stands: undefined (not added), added, or unavailable with why. */
+  /** A live view of where one product stands: undefined (not added), added, or unavailable with why; the same store while subscribed. */
   product(productId: string): ReadableStore<ShowcaseEntry | undefined> {
     requireId(productId, 'productId');
-    let store = this.products.get(productId);
-    if (!store) {
-      store = select(this.core.store, (state) => state.showcase[productId]);
-      this.products.set(productId, store);
-    }
-    return store;
+    return this.products.get(productId, () => select(this.core.store, (state) => state.showcase.get(productId)));
   }
 
   private readonly lists = new Map<string, { list: ProductList; store: ReadableStore<ProductListView> }>();
 
   /** A live view of a product list against the Showcase; the same store for the same list. */
   list(list: ProductList): ReadableStore<ProductListView> {
-    if (!list || typeof list.id !== 'string' || !Array.isArray(list.products)) throw new ArgumentError('list must be a product list.');
+    checkList(list);
     const known = this.lists.get(list.id);
     if (known && known.list === list) return known.store;
     const store = this.createListView(list);
@@ -68,10 +64,10 @@ export class ShowcaseModule {
       if (state.showcase === lastShowcase) return last;
       lastShowcase = state.showcase;
       const products = list.products.map((product) => {
-        const entry = state.showcase[product.id];
+        const entry = state.showcase.get(product.id);
         return { id: product.id, state: stateOf(entry), reason: entry?.state === 'unavailable' ? entry.reason : null };
       });
-      const next = { state: productListState(list, (id) => stateOf(state.showcase[id])), products };
+      const next = { state: productListState(list, (id) => stateOf(state.showcase.get(id))), products };
       const same = next.state === last.state && next.products.every((p, i) => p.state === last.products[i]?.state && p.reason === last.products[i]?.reason);
       if (!same || last.products.length !== next.products.length) last = next;
       return last;
@@ -79,21 +75,22 @@ export class ShowcaseModule {
   }
 
   /** "Add all": adds every product of the list not yet in the Showcase. */
-  addAll(list: ProductList): Promise<AddResult> {
-    if (!list || !Array.isArray(list.products)) throw new ArgumentError('addAll needs a product list.');
+  async addAll(list: ProductList): Promise<AddResult> {
+    checkList(list);
     return this.add(list.products.map((product) => product.id));
   }
 
   /** Adds products by id. Products already added are skipped without a request. */
   async add(productIds: readonly string[]): Promise<AddResult> {
-    if (!Array.isArray(productIds) || productIds.some((id) => typeof id !== 'string' || !id)) {
-      throw new ArgumentError('productIds must be an array of non-empty strings.');
-    }
-    const todo = [...new Set(productIds)].filter((id) => stateOf(this.core.state.showcase[id]) === 'not_added');
+    if (!Array.isArray(productIds)) throw new ArgumentError('productIds must be an array of ids.');
+    for (const id of productIds) requireId(id, 'productIds[]');
+    this.core.alive();
+    const todo = [...new Set(productIds)].filter((id) => stateOf(this.core.state.showcase.get(id)) === 'not_added');
     if (todo.length === 0) return { added: [], unavailable: [] };
+    if (todo.length > LIMITS.showcaseBatch) throw new ArgumentError(`Add at most ${LIMITS.showcaseBatch} products at once.`);
     let results;
     try {
-      ({ results } = await this.core.http.request('/api/showcase/products', {
+      ({ results } = await this.core.request('/api/showcase/products', {
         method: 'POST',
         body: { productIds: todo },
         idempotent: true,
@@ -105,18 +102,22 @@ export class ShowcaseModule {
     }
     const added: string[] = [];
     const unavailable: { productId: string; reason: string }[] = [];
-    const entries: Record<string, ShowcaseEntry> = {};
+    const entries: [string, ShowcaseEntry][] = [];
     for (const result of results) {
       if (result.status === 'added') {
         added.push(result.productId);
-        entries[result.productId] = { state: 'added' };
+        entries.push([result.productId, { state: 'added' }]);
       } else {
         const reason = result.reason ?? 'This product can no longer be added.';
         unavailable.push({ productId: result.productId, reason });
-        entries[result.productId] = { state: 'unavailable', reason };
+        entries.push([result.productId, { state: 'unavailable', reason }]);
       }
     }
-    this.core.update((state) => ({ ...state, showcase: { ...state.showcase, ...entries } }));
+    this.core.apply({ type: 'showcaseResults', entries });
     return { added, unavailable };
   }
+}
+
+function checkList(list: ProductList): void {
+  if (!list || typeof list !== 'object' || typeof list.id !== 'string' || !Array.isArray(list.products)) throw new ArgumentError('list must be a product list.');
 }

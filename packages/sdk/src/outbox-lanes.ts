@@ -1,0 +1,194 @@
+/**
+ * Outbox delivery, one lane per conversation: a send never overtakes an earlier one of its
+ * conversation still waiting to be delivered, however often that one fails. A lazy chunk: the
+ * first paint needs none of it.
+ * @packageDocumentation
+ */
+import { disposedError, ServerError, toCimError } from './errors.js';
+import type { OutboxEntry, OutboxStorage } from './outbox.js';
+
+/** What the outbox needs from the client. */
+export interface OutboxHost {
+  /** Sends one entry; resolves when the server stored it (its answer already applied). */
+  send(entry: OutboxEntry): Promise<void>;
+  /** Shows the entry's optimistic message with this delivery state (adds it when missing). */
+  show(entry: OutboxEntry, delivery: 'sending' | 'failed'): void;
+  /** Removes the entry's optimistic message. */
+  hide(entry: OutboxEntry): void;
+  report(error: unknown): void;
+}
+
+/** Delivers outbox entries: one lane per conversation, in the order written, retried with backoff. */
+export class Outbox {
+  /** Every entry not yet confirmed, by client id (a write-through mirror of the storage). */
+  private readonly entries = new Map<string, OutboxEntry>();
+  /** Conversations whose lane is delivering now. */
+  private readonly running = new Set<string>();
+  /** Per conversation, the timer of the head's next automatic try. */
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Client ids the server confirmed (through an event) while their attempt was in flight. */
+  private readonly confirmed = new Set<string>();
+  /** Callers of {@link enqueue} waiting for their entry's first attempt, by client id. */
+  private readonly waiters = new Map<string, { conversationId: string; done: () => void }>();
+  private disposed = false;
+
+  constructor(
+    private readonly storage: OutboxStorage,
+    private readonly host: OutboxHost,
+    private readonly retryMs: number,
+  ) {}
+
+  /**
+   * Persists a new send, shows it, and starts its lane. Resolves once its first attempt settled,
+   * or at once when it waits behind an earlier send of its conversation that waits for a retry.
+   * Rejects only when it cannot be persisted.
+   */
+  async enqueue(entry: OutboxEntry): Promise<void> {
+    if (this.disposed) throw disposedError();
+    await this.storage.put(entry);
+    if (this.disposed) throw disposedError();
+    this.entries.set(entry.clientId, entry);
+    this.host.show(entry, 'sending');
+    if (this.timers.has(entry.conversationId)) return; // queued behind a send waiting for its retry
+    const settled = new Promise<void>((done) => this.waiters.set(entry.clientId, { conversationId: entry.conversationId, done }));
+    this.kick(entry.conversationId);
+    await settled;
+  }
+
+  /** Releases the callers waiting on a lane (or on one entry). */
+  private release(conversationId: string, clientId?: string): void {
+    for (const [id, waiter] of this.waiters) {
+      if (clientId ? id === clientId : waiter.conversationId === conversationId) {
+        this.waiters.delete(id);
+        waiter.done();
+      }
+    }
+  }
+
+  /** Restores the persisted outbox (after a reload): shows every entry and delivers what can be. */
+  async restore(): Promise<void> {
+    for (const entry of await this.storage.load()) {
+      if (this.disposed || this.entries.has(entry.clientId)) continue;
+      this.entries.set(entry.clientId, entry);
+      this.host.show(entry, entry.failed ? 'failed' : 'sending');
+    }
+    this.flush();
+  }
+
+  /** Delivers every lane now (the connection came back). */
+  flush(): void {
+    for (const conversationId of new Set([...this.entries.values()].map((entry) => entry.conversationId))) this.kick(conversationId, true);
+  }
+
+  /** "Retry": resets a refused entry and delivers its lane now. */
+  async retry(clientId: string): Promise<void> {
+    if (this.disposed) throw disposedError();
+    const entry = this.entries.get(clientId);
+    if (!entry) return;
+    await this.write({ ...entry, failed: false });
+    const settled = new Promise<void>((done) => this.waiters.set(clientId, { conversationId: entry.conversationId, done }));
+    this.kick(entry.conversationId, true);
+    await settled;
+  }
+
+  /** "Discard": the entry leaves the outbox and its thread; the lane moves on. */
+  async discard(clientId: string): Promise<void> {
+    if (this.disposed) throw disposedError();
+    const entry = this.entries.get(clientId);
+    if (!entry) return;
+    this.entries.delete(clientId);
+    await this.storage.delete(clientId);
+    this.host.hide(entry);
+    this.kick(entry.conversationId, true);
+  }
+
+  /** The server's copy of a send arrived (socket or resync): that entry is done. */
+  confirm(clientId: string): void {
+    const entry = this.entries.get(clientId);
+    if (!entry) return;
+    if (this.running.has(entry.conversationId)) {
+      this.confirmed.add(clientId);
+      return;
+    }
+    this.entries.delete(clientId);
+    this.storage.delete(clientId).catch((error: unknown) => this.host.report(error));
+    this.kick(entry.conversationId, true);
+  }
+
+  private async write(entry: OutboxEntry): Promise<void> {
+    this.entries.set(entry.clientId, entry);
+    await this.storage.put(entry).catch((error: unknown) => this.host.report(error));
+  }
+
+  /** The next entry of a lane: the oldest not refused for good. */
+  private head(conversationId: string): OutboxEntry | undefined {
+    let head: OutboxEntry | undefined;
+    for (const entry of this.entries.values()) {
+      if (entry.conversationId === conversationId && !entry.failed && (!head || entry.order < head.order)) head = entry;
+    }
+    return head;
+  }
+
+  /** Starts a lane unless it runs; `now` cancels a pending backoff. */
+  private kick(conversationId: string, now = false): void {
+    if (this.disposed || this.running.has(conversationId)) return;
+    if (this.timers.has(conversationId)) {
+      if (!now) return;
+      clearTimeout(this.timers.get(conversationId));
+      this.timers.delete(conversationId);
+    }
+    this.running.add(conversationId);
+    void this.drain(conversationId).finally(() => {
+      this.running.delete(conversationId);
+      this.release(conversationId);
+    });
+  }
+
+  /** Delivers a lane's entries one at a time; stops at the first that must wait for a retry. */
+  private async drain(conversationId: string): Promise<void> {
+    for (let entry = this.head(conversationId); entry && !this.disposed; entry = this.head(conversationId)) {
+      const current: OutboxEntry = entry;
+      try {
+        this.host.show(current, 'sending');
+        await this.host.send(current);
+        this.entries.delete(current.clientId);
+        await this.storage.delete(current.clientId).catch((error: unknown) => this.host.report(error));
+      } catch (error) {
+        const failure = toCimError(error);
+        if (this.disposed || failure.code === 'disposed') return;
+        if (this.confirmed.delete(current.clientId)) {
+          this.entries.delete(current.clientId);
+          continue;
+        }
+        if (!this.entries.has(current.clientId)) continue; // discarded meanwhile
+        const refused = failure instanceof ServerError && failure.status >= 400 && failure.status < 500 && failure.status !== 429;
+        const next = { ...current, attempts: current.attempts + 1, failed: refused };
+        await this.write(next);
+        this.host.show(next, 'failed');
+        this.host.report(failure);
+        if (refused) continue; // refused for good: waits for retry or discard; the lane moves on
+        // Everything behind it waits: a send never overtakes an earlier unsent one.
+        const delay = Math.min(60_000, this.retryMs * 2 ** Math.min(next.attempts - 1, 10));
+        this.timers.set(conversationId, setTimeout(() => {
+          this.timers.delete(conversationId);
+          this.kick(conversationId);
+        }, delay));
+        return;
+      } finally {
+        this.confirmed.delete(current.clientId);
+        this.release(conversationId, current.clientId);
+      }
+    }
+  }
+
+  /** Stops every lane and timer; entries stay persisted for the next client. */
+  dispose(): void {
+    this.disposed = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const waiter of this.waiters.values()) waiter.done();
+    this.waiters.clear();
+  }
+}
+
+
