@@ -14,6 +14,8 @@ const config: StorybookConfig = {
     viteConfig.resolve ??= {};
     viteConfig.resolve.alias = [
       { find: /^@creator-im\/sdk$/, replacement: here('../packages/sdk/src/index.ts') },
+      // Subpaths (storage, search-index, contract: the mock backend validates with it) from source too.
+      { find: /^@creator-im\/sdk\/([a-z-]+)$/, replacement: `${here('../packages/sdk/src/')}$1.ts` },
       { find: /^@creator-im\/elements$/, replacement: here('../packages/elements/src/index.ts') },
       { find: /^@creator-im\/elements\/define$/, replacement: here('../packages/elements/src/define.ts') },
     ];
