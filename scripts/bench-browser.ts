@@ -165,6 +165,8 @@ async function openLong(page: Page): Promise<number> {
   const element = (await page.evaluateHandle(`window.__bench.firstRow()`)).asElement() as ElementHandle | null;
   if (!element || !(await element.textContent())?.includes('Long thread message')) throw new Error(`the long conversation is not the first row: ${await element?.textContent()}`);
   const last = `Long thread message ${BROWSER_BENCH.longConversation}:`;
+  // Read first: an unread conversation opens at its first unread message, not the newest.
+  await page.evaluate(`${CLIENT}.inbox.markRead('conv-${LONG_SELLER}')`);
   const painted = page.evaluate(`(async () => {
     const clicked = new Promise((resolve) => addEventListener('click', (event) => resolve(event.timeStamp), { capture: true, once: true }));
     const painted = window.__bench.paintWhen(() => {

@@ -10,6 +10,7 @@
  * 3. Search over those 200,000 messages: our index vs a naive scan vs MiniSearch.
  * 4. The browser (scripts/bench-browser.ts): first row vs a plain-DOM baseline page, opening a
  *    5,000-message conversation, a live message, a search keystroke, scrolling, heap.
+ * 5. The mock backend at that size: time to be up, heap, page requests over HTTP (bench-mock.ts).
  */
 import { build, type Metafile } from 'esbuild';
 import { minify } from 'terser';
@@ -21,6 +22,7 @@ import os from 'node:os';
 import MiniSearch from 'minisearch';
 import { fold, SearchIndex } from '@creator-im/sdk/search-index';
 import { createClient, messageDocuments, type CachedInbox, type Conversation, type Message } from '@creator-im/sdk';
+import { mockAtScale } from './bench-mock.js';
 
 const sizeOnly = process.argv.includes('--size');
 const results: Record<string, unknown> = { date: new Date().toISOString(), machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}` };
@@ -347,6 +349,7 @@ if (!sizeOnly) {
   if (wanted('scale')) await scale();
   if (wanted('search')) await search();
   if (wanted('browser')) await browser();
+  if (wanted('mock')) results.mock = await mockAtScale(row, ms, quantile);
   writeFileSync('bench-results.json', `${JSON.stringify({ ...results, rows }, null, 2)}\n`);
   console.log(`\nWrote bench-results.json in ${((performance.now() - started) / 1000).toFixed(0)} s on ${String(results.machine)}.`);
 }

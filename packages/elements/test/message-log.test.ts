@@ -44,10 +44,12 @@ async function start(messagesPerConversation: number, unread?: number): Promise<
     if ((init?.method ?? 'GET') === 'GET' && /\/messages$/.test(url.pathname)) pageRequests++;
     return realFetch(input, init);
   };
-  ({ backend, client } = await startClient({ sellers: 3, agencies: 0, messagesPerConversation }));
+  // The seed is edited before the client's first load: a server changes state only with a new seq.
+  ({ backend, client } = await startClient({ sellers: 3, agencies: 0, messagesPerConversation }, (seeded) => {
+    const conversation = seeded.conversations.get('conv-shop-2')!;
+    seeded.conversations.set('conv-shop-2', { ...conversation, unreadCount: unread ?? 0 });
+  }));
   window.fetch = realFetch;
-  const conversation = backend.conversations.get('conv-shop-2')!;
-  backend.conversations.set('conv-shop-2', { ...conversation, unreadCount: unread ?? 0 });
   await client.inbox.load({ tab: 'shop' });
 }
 
