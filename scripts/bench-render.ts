@@ -98,7 +98,7 @@ export async function renderBench() {
       const logNodes = `(() => { const count = (root) => { let n = 1; if (root instanceof Element && root.shadowRoot) n += count(root.shadowRoot); for (const child of root.childNodes) n += count(child); return n; }; return count(${LOG}); })()`;
       const openNodes = (await page.evaluate(logNodes)) as number;
       // All of history in memory (the SDK, 200 a page), then the DOM window is scrolled through it.
-      await page.evaluate(`(async () => { const c = ${CLIENT}; const id = ${JSON.stringify(id)}; while (c.conversations.thread(id).getSnapshot().olderCursor) await c.conversations.loadOlder(id, { limit: 200 }); })()`);
+      await page.evaluate(`(async () => { const c = ${CLIENT}; const id = ${JSON.stringify(id)}; while (c.conversations.thread(id).getSnapshot().olderCursor) { await c.conversations.loadOlder(id, { limit: 200 }); await new Promise((resolve) => setTimeout(resolve, 0)); } })()`);
       const count = (await page.evaluate(`${CLIENT}.conversations.thread(${JSON.stringify(id)}).getSnapshot().messages.length`)) as number;
       if (count < 5_000) throw new Error(`expected 5,000 messages, got ${count}`);
       // Up to the first message, 400 px a frame (a fast fling), recording frame times and the most
