@@ -14,6 +14,7 @@ import { startServer } from '../mocks/server.js';
 import { startDemo } from './demo-server.js';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { EMBED_BUNDLE, ensureEmbedBundle } from './embed-bundle.js';
+import { serveStatic } from './consumers/static-server.js';
 
 const readme = readFileSync('README.md', 'utf8');
 const snippet = /<!-- embed-snippet[^>]*-->\s*```html\n([\s\S]*?)```/.exec(readme)?.[1];
@@ -27,9 +28,8 @@ ensureEmbedBundle();
 // Only the one file, and the partner's page: nothing else of the repository is reachable.
 const dir = mkdtempSync(join(tmpdir(), 'cim-embed-'));
 copyFileSync(EMBED_BUNDLE, join(dir, 'creator-im.js'));
-// Interim until the mock server answers CORS: the page is served by the backend itself.
-const server = await startServer({ staticRoots: [{ prefix: '/', dir }] });
-const site = { url: server.url, close: async () => undefined };
+const site = await serveStatic(dir);
+const server = await startServer({ allowedOrigins: [site.url] });
 writeFileSync(
   join(dir, 'index.html'),
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner page</title></head><body>\n${snippet.replaceAll(API_PLACEHOLDER, server.url)}</body></html>`,
@@ -58,7 +58,7 @@ const newPage = async (errors: string[]) => {
 };
 const demo = await startDemo({ build: false });
 try {
-  await check('the README embed snippet, beside only creator-im.js, shows the inbox', async (errors) => {
+  await check('the README embed snippet, beside only creator-im.js on another origin, shows the inbox', async (errors) => {
     const files = readdirSync(dir).sort().join(', ');
     if (files !== 'creator-im.js, index.html') throw new Error(`the partner folder holds ${files}`);
     const page = await newPage(errors);

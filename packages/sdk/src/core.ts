@@ -6,26 +6,16 @@
  */
 import type { CacheSync } from './cache-sync.js';
 import type { InboxCache } from './cache.js';
-import { ArgumentError, CimError, disposedError, InvalidRecordError, toCimError, ValidationError } from './errors.js';
+import { ArgumentError, type CimError, disposedError, InvalidRecordError, toCimError, ValidationError } from './errors.js';
 import { HttpTransport, type HttpOptions, type RequestOptions } from './http.js';
-import { memoryOutbox, optimisticMessage, type OutboxEntry, type OutboxStorage } from './outbox.js';
+import { memoryOutbox, type OutboxEntry, type OutboxStorage } from './outbox.js';
 import type { Outbox } from './outbox-lanes.js';
 import type { RealtimeChannel, WebSocketFactory } from './realtime.js';
-import {
-  ConversationPageSchema,
-  ConversationSchema,
-  decodeEvent,
-  decodeMessage,
-  EventsPageSchema,
-  type Message,
-  MessagePageSchema,
-  parse,
-  SendResultSchema,
-} from './schemas.js';
+import { ConversationPageSchema, ConversationSchema, decodeMessage, MessagePageSchema, parse } from './schemas.js';
 import { conversationDocuments, messageDocuments } from './search.js';
 import { SearchQueue } from './search-queue.js';
 import type { EventSequencer } from './sequencer.js';
-import { type Answer, applyAnswer, applyEvent, type CimState, initialState, localId, putMessageBatches, removeMessage, replaceMessage, viewKey } from './state.js';
+import { type Answer, applyAnswer, type CimState, initialState, viewKey } from './state.js';
 import { Store } from './store.js';
 import type * as v from 'valibot';
 
@@ -67,11 +57,12 @@ export class Core {
   private readonly early: unknown[] = [];
   /** Outbox delivery, a lazy chunk loaded on the first send or restore. */
   private outboxLoad: Promise<Outbox> | undefined;
-  private outboxLanes: Outbox | undefined;
+  /** Outbox delivery once its chunk is loaded. */
+  outboxLanes: Outbox | undefined;
   private readonly outboxStorage: OutboxStorage;
   readonly search: SearchQueue;
   private cacheSync: CacheSync | undefined;
-  private readonly options: ClientOptions;
+  readonly options: ClientOptions;
   private readonly socket: WebSocketFactory | undefined;
   private readonly errorListeners = new Set<ErrorListener>();
   /** Ids of bad records already reported: each is reported once. */
@@ -95,20 +86,8 @@ export class Core {
 
   /** The event sequencer, loading its chunk once. */
   sequence(): Promise<EventSequencer> {
-    this.sequencerLoad ??= import('./sequencer.js').then(({ EventSequencer }) => {
-      const report = (error: unknown) => this.report(error);
-      const sequencer = new EventSequencer(
-        {
-          lastSeq: () => this.state.lastSeq,
-          apply: (raw, seq) => this.applyRawEvent(raw, seq),
-          fetch: (after) => this.request('/api/events', { query: { after }, schema: EventsPageSchema, what: 'event page' }),
-          revalidate: (serverSeq) => this.revalidate(serverSeq),
-          batch: (writes) => this.store.batch(writes),
-          report,
-          random: this.options.random ?? Math.random,
-        },
-        { backoffMs: this.options.resyncBackoffMs },
-      );
+    this.sequencerLoad ??= import('./sequencer.js').then(({ EventSequencer, coreHost }) => {
+      const sequencer = new EventSequencer(coreHost(this), { backoffMs: this.options.resyncBackoffMs });
       if (this.disposed) sequencer.dispose();
       this.sequencer = sequencer;
       for (const raw of this.early.splice(0)) sequencer.receive(raw);
@@ -126,17 +105,8 @@ export class Core {
 
   /** Outbox delivery, loading its chunk once. */
   outbox(): Promise<Outbox> {
-    this.outboxLoad ??= import('./outbox-lanes.js').then(({ Outbox }) => {
-      const lanes = new Outbox(
-        this.outboxStorage,
-        {
-          send: (entry) => this.send(entry),
-          show: (entry, delivery) => this.showOptimistic(entry, delivery),
-          hide: (entry) => this.update((state) => removeMessage(state, entry.conversationId, localId(entry.clientId))),
-          report: (error) => this.report(error),
-        },
-        this.options.outboxRetryMs ?? 2_000,
-      );
+    this.outboxLoad ??= import('./outbox-lanes.js').then(({ Outbox, coreHost }) => {
+      const lanes = new Outbox(this.outboxStorage, coreHost(this), this.options.outboxRetryMs ?? 2_000);
       if (this.disposed) lanes.dispose();
       this.outboxLanes = lanes;
       return lanes;
@@ -235,34 +205,11 @@ export class Core {
     this.cacheSync = new CacheSync(cache, this.store, this.options.cacheDelayMs ?? 1_000, (error) => this.report(error));
     const shown = await this.cacheSync.hydrate();
     if (shown && this.state.lastSeq > 0) await sequencer.resync();
-    else if (shown) void this.revalidateThreads();
+    else if (shown) void sequencer.revalidateCards();
   }
 
   /** Set by the client: reloads summary, first inbox page, Showcase, blocks, links and quick replies. */
   reloadAll: (() => Promise<void>) | undefined;
-
-  /**
-   * The server cannot replay the events after our sequence: reload every entity the client holds
-   * (inbox, Showcase, blocks, links, quick replies, and the threads carrying cards), then continue
-   * from the server's sequence.
-   */
-  private async revalidate(serverSeq: number): Promise<void> {
-    this.update((state) => ({ ...state, lastSeq: Math.max(state.lastSeq, serverSeq) }));
-    await this.reloadAll?.();
-    await this.revalidateThreads();
-  }
-
-  /** Reloads the latest page of every conversation holding cards (samples, invitations), a few at a time. */
-  private async revalidateThreads(): Promise<void> {
-    const state = this.state;
-    const ids = [...new Set([...state.samples.values(), ...state.invitations.values()].map((card) => card.conversationId))];
-    const worker = async () => {
-      for (let id = ids.shift(); id !== undefined && !this.disposed; id = ids.shift()) {
-        await this.messagePage(id, null, {}).catch((error: unknown) => this.report(error));
-      }
-    };
-    await Promise.all([worker(), worker(), worker()]);
-  }
 
   /** Loads one page of a thread, message by message. */
   async messagePage(conversationId: string, before: string | null, options: { signal?: AbortSignal; limit?: number }): Promise<void> {
@@ -317,49 +264,11 @@ export class Core {
     this.realtime.start();
   }
 
-  /** Decodes and applies one event at `seq`; a bad one is reported and only its sequence recorded. */
-  private applyRawEvent(raw: unknown, seq: number): void {
-    try {
-      const event = decodeEvent(raw);
-      this.update((state) => applyEvent(state, event));
-      if (event.type === 'message.created') {
-        this.search.add([...conversationDocuments(event.data.conversation), ...messageDocuments(event.message!)]);
-        if (event.message!.clientId) this.outboxLanes?.confirm(event.message!.clientId);
-      } else if (event.type === 'conversation.updated') this.search.add(conversationDocuments(event.data.conversation));
-    } catch (error) {
-      this.report(error instanceof ValidationError ? new InvalidRecordError('event', `seq ${seq}`, error.issues) : error);
-      this.update((state) => ({ ...state, lastSeq: Math.max(state.lastSeq, seq) }));
-    }
-  }
-
   // ---- outbox ----
 
   /** Puts a send in the outbox (persisted first), shows it optimistically, and starts its lane. */
   async enqueue(entry: OutboxEntry): Promise<void> {
     await (await this.outbox()).enqueue(entry);
-  }
-
-  private showOptimistic(entry: OutboxEntry, delivery: 'sending' | 'failed'): void {
-    this.update((state) => {
-      const id = localId(entry.clientId);
-      const thread = state.threads.get(entry.conversationId);
-      if (thread?.messages.some((m) => m.clientId === entry.clientId && !m.delivery)) return state; // already confirmed
-      if (thread?.messages.some((m) => m.id === id)) return replaceMessage(state, entry.conversationId, id, (m) => (m.delivery === delivery ? m : { ...m, delivery }));
-      return putMessageBatches(state, [{ conversationId: entry.conversationId, messages: [optimisticMessage(entry, delivery)] }]);
-    });
-  }
-
-  private async send(entry: OutboxEntry): Promise<void> {
-    const base = `/api/conversations/${encodeURIComponent(entry.conversationId)}`;
-    const result = await this.request(entry.kind === 'text' ? `${base}/messages` : `${base}/samples`, {
-      method: 'POST',
-      body: entry.kind === 'text' ? { clientId: entry.clientId, type: 'TEXT', text: entry.payload } : { clientId: entry.clientId, productId: entry.payload },
-      idempotent: true,
-      schema: SendResultSchema,
-      what: 'send result',
-    });
-    const message: Message = decodeMessage(result.message);
-    this.apply({ type: 'sent', message, conversation: result.conversation });
   }
 
   dispose(): void {

@@ -4,8 +4,11 @@
  * first paint needs none of it.
  * @packageDocumentation
  */
+import type { Core } from './core.js';
 import { disposedError, ServerError, toCimError } from './errors.js';
-import type { OutboxEntry, OutboxStorage } from './outbox.js';
+import { optimisticMessage, type OutboxEntry, type OutboxStorage } from './outbox.js';
+import { decodeMessage, SendResultSchema } from './schemas.js';
+import { localId, putMessageBatches, removeMessage, replaceMessage } from './state.js';
 
 /** What the outbox needs from the client. */
 export interface OutboxHost {
@@ -192,3 +195,31 @@ export class Outbox {
 }
 
 
+
+/** The outbox's host on a client core: how a send goes out and how it shows in its thread. */
+export function coreHost(core: Core): OutboxHost {
+  return {
+    async send(entry) {
+      const base = `/api/conversations/${encodeURIComponent(entry.conversationId)}`;
+      const result = await core.request(entry.kind === 'text' ? `${base}/messages` : `${base}/samples`, {
+        method: 'POST',
+        body: entry.kind === 'text' ? { clientId: entry.clientId, type: 'TEXT', text: entry.payload } : { clientId: entry.clientId, productId: entry.payload },
+        idempotent: true,
+        schema: SendResultSchema,
+        what: 'send result',
+      });
+      core.apply({ type: 'sent', message: decodeMessage(result.message), conversation: result.conversation });
+    },
+    show(entry, delivery) {
+      core.update((state) => {
+        const id = localId(entry.clientId);
+        const thread = state.threads.get(entry.conversationId);
+        if (thread?.messages.some((m) => m.clientId === entry.clientId && !m.delivery)) return state; // already confirmed
+        if (thread?.messages.some((m) => m.id === id)) return replaceMessage(state, entry.conversationId, id, (m) => (m.delivery === delivery ? m : { ...m, delivery }));
+        return putMessageBatches(state, [{ conversationId: entry.conversationId, messages: [optimisticMessage(entry, delivery)] }]);
+      });
+    },
+    hide: (entry) => core.update((state) => removeMessage(state, entry.conversationId, localId(entry.clientId))),
+    report: (error) => core.report(error),
+  };
+}

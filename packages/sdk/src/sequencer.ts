@@ -7,7 +7,11 @@
  * unhandled rejection.
  * @packageDocumentation
  */
-import { CimError, toCimError } from './errors.js';
+import type { Core } from './core.js';
+import { CimError, InvalidRecordError, toCimError, ValidationError } from './errors.js';
+import { decodeEvent, EventsPageSchema } from './schemas.js';
+import { conversationDocuments, messageDocuments } from './search.js';
+import { applyEvent } from './state.js';
 
 /** One page of `/api/events`. */
 export interface EventsPage {
@@ -54,7 +58,7 @@ export class EventSequencer {
   private readonly maxAttempts: number;
 
   constructor(
-    private readonly host: SequencerHost,
+    private readonly host: SequencerHost & { revalidateCards?(): Promise<void> },
     options: SequencerOptions = {},
   ) {
     this.backoffMs = options.backoffMs ?? 500;
@@ -160,6 +164,11 @@ export class EventSequencer {
     });
   }
 
+  /** Reloads the conversations holding cards (a cache without a sequence to catch up from). */
+  revalidateCards(): Promise<void> {
+    return this.host.revalidateCards?.() ?? Promise.resolve();
+  }
+
   /** Stops: no more requests, timers cleared, waiting events dropped. */
   dispose(): void {
     this.disposed = true;
@@ -167,4 +176,51 @@ export class EventSequencer {
     this.wake?.();
     this.pending.clear();
   }
+}
+
+/** The sequencer's host on a client core: how events are applied and what revalidation reloads. */
+export function coreHost(core: Core): SequencerHost & { revalidateCards(): Promise<void> } {
+  /** Reloads the latest page of every conversation holding cards (samples, invitations), a few at a time. */
+  const revalidateCards = async (): Promise<void> => {
+    const state = core.state;
+    const ids = [...new Set([...state.samples.values(), ...state.invitations.values()].map((card) => card.conversationId))];
+    const worker = async () => {
+      for (let id = ids.shift(); id !== undefined && !core.disposed; id = ids.shift()) {
+        await core.messagePage(id, null, {}).catch((error: unknown) => core.report(error));
+      }
+    };
+    await Promise.all([worker(), worker(), worker()]);
+  };
+  return {
+    lastSeq: () => core.state.lastSeq,
+    apply(raw, seq) {
+      try {
+        const event = decodeEvent(raw);
+        core.update((state) => applyEvent(state, event));
+        if (event.type === 'message.created') {
+          core.search.add([...conversationDocuments(event.data.conversation), ...messageDocuments(event.message!)]);
+          if (event.message!.clientId) core.outboxLanes?.confirm(event.message!.clientId);
+        } else if (event.type === 'conversation.updated') core.search.add(conversationDocuments(event.data.conversation));
+      } catch (error) {
+        // A bad event is reported and skipped; the sequence still moves past it.
+        core.report(error instanceof ValidationError ? new InvalidRecordError('event', `seq ${seq}`, error.issues) : error);
+        core.update((state) => ({ ...state, lastSeq: Math.max(state.lastSeq, seq) }));
+      }
+    },
+    fetch: (after) => core.request('/api/events', { query: { after }, schema: EventsPageSchema, what: 'event page' }),
+    /**
+     * The server cannot replay the events after our sequence: reload every entity the client holds
+     * (inbox, Showcase, blocks, links, quick replies, conversations carrying cards), then go on
+     * from the server's sequence.
+     */
+    async revalidate(serverSeq) {
+      core.update((state) => ({ ...state, lastSeq: Math.max(state.lastSeq, serverSeq) }));
+      await core.reloadAll?.();
+      await revalidateCards();
+    },
+    revalidateCards,
+    batch: (writes) => core.store.batch(writes),
+    report: (error) => core.report(error),
+    random: core.options.random ?? Math.random,
+  };
 }

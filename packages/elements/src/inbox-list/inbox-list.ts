@@ -238,12 +238,9 @@ export class CimInboxList extends LitElement {
   private readonly view = new StoreController(this, () => this.client?.inbox.view({ tab: this.tab, filter: this.filter }));
   private readonly unread = new StoreController(this, () => this.client?.inbox.unread);
 
+  // The view store loads its first page when subscribed (SDK policy): no load here.
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('tab') || changed.has('filter')) this.active = 0;
-    if ((changed.has('tab') || changed.has('filter') || changed.has('client')) && this.client) {
-      const view = this.client.inbox.view({ tab: this.tab, filter: this.filter }).getSnapshot();
-      if (!view.loaded && view.status !== 'loading') this.client.inbox.load({ tab: this.tab, filter: this.filter }).catch(() => undefined);
-    }
   }
 
   override render() {

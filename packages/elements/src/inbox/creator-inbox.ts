@@ -180,20 +180,48 @@ export class CreatorInbox extends LitElement {
   client?: CreatorImClient;
 
   @state() private startError: CimError | null = null;
-  private ownClient = false;
+  /** The client this element made itself (from `base-url`), if any. */
+  private made: CreatorImClient | undefined;
+  private get ownClient(): boolean {
+    return this.client !== undefined && this.client === this.made;
+  }
   private readonly connection = new StoreController(this, () => this.client?.connection);
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.ownClient) {
-      this.client?.dispose();
-      this.client = undefined;
-      this.ownClient = false;
+  /**
+   * Ownership: a client this element made (from `base-url`) is its own: disposed when the element
+   * leaves the document for good, and made again if it comes back. A client handed to it
+   * (`client = …`) belongs to the host: started here if not started yet, never disposed here.
+   * Moving the element (remove, then insert in the same task) keeps its client.
+   */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.ownClient && this.client?.disposed) {
+      this.client = this.made = undefined;
+      this.requestUpdate('baseUrl');
     }
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    const client = this.client;
+    if (!this.ownClient || !client) return;
+    // A move re-connects before this task ends: only a real removal disposes.
+    setTimeout(() => {
+      if (!this.isConnected && this.made === client) client.dispose();
+    });
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('client')) this.dispatchEvent(new Event('cim-client-change', { bubbles: true, composed: true }));
+    if (changed.has('client')) {
+      this.dispatchEvent(new Event('cim-client-change', { bubbles: true, composed: true }));
+      const client = this.client;
+      if (client && !this.ownClient && !client.started && !client.disposed) {
+        this.startError = null;
+        client.start().catch((error: CimError) => {
+          if (this.client === client) this.startError = error;
+        });
+      }
+    }
   }
 
   /**
@@ -231,8 +259,8 @@ export class CreatorInbox extends LitElement {
     // Wait for a token source: a page usually sets `tokenProvider` just after the tag upgrades.
     const canStart = this.baseUrl && (this.tokenProvider || this.token);
     if (!this.client && canStart && (changed.has('baseUrl') || changed.has('tokenProvider') || changed.has('token'))) {
-      this.ownClient = true;
-      this.client = createClient({
+      if (!this.isConnected) return;
+      this.client = this.made = createClient({
         baseUrl: this.baseUrl,
         // Read at call time, so a provider set or replaced later is the one asked.
         token: (options) => (this.tokenProvider ? this.tokenProvider(options) : this.token),

@@ -61,7 +61,8 @@ export class ConversationsModule {
             this.markRead(conversationId).catch((error: unknown) => this.core.report(error));
           }
         };
-        read();
+        // Just after opening, so the screen can still read how many messages were unread.
+        queueMicrotask(read);
         return select(this.core.store, (state) => state.conversations.get(conversationId)?.unreadCount ?? 0).subscribe(read);
       },
     );

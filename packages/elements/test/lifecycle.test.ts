@@ -1,0 +1,57 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { createClient } from '@creator-im/sdk';
+import { startMockBackend } from '../../../mocks/browser.js';
+import { deepQueryAll } from './helpers.js';
+import type { CreatorInbox } from '../src/inbox/creator-inbox.js';
+
+/** Resolves after every timer already scheduled with no delay (the element's disposal check) has run. */
+const afterPendingTimers = () => new Promise((done) => setTimeout(done));
+const rowsText = (inbox: Element) => deepQueryAll(inbox, '.row').map((row) => row.textContent ?? '').join('\n');
+
+describe('client lifecycle of <creator-inbox>', () => {
+  it('survives being moved in the DOM: same client, rows still there, live updates afterwards', async () => {
+    const backend = await startMockBackend();
+    const inbox = await fixture<CreatorInbox>(html`<creator-inbox base-url=${location.origin} token="demo-token" style="height:600px"></creator-inbox>`);
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 5000 });
+    const client = inbox.client!;
+    await waitUntil(() => client.connection.getSnapshot() === 'online', 'online', { timeout: 5000 });
+    const elsewhere = document.createElement('div');
+    elsewhere.style.height = '600px';
+    document.body.append(elsewhere);
+    elsewhere.append(inbox); // re-parent: disconnected, then connected again
+    await afterPendingTimers();
+    expect(inbox.client).to.equal(client);
+    expect(client.disposed).to.equal(false);
+    const seller = [...backend.conversations.values()].find((c) => c.counterpart.kind === 'seller' && !c.blocked)!.counterpart.id;
+    backend.sellerSend(seller, { type: 'TEXT', text: 'after the move' });
+    await waitUntil(() => rowsText(inbox).includes('after the move'), 'live update after the move', { timeout: 5000 });
+    elsewhere.remove();
+  });
+
+  it('disposes its own client when removed for good, and makes a new one when attached again', async () => {
+    await startMockBackend();
+    const inbox = await fixture<CreatorInbox>(html`<creator-inbox base-url=${location.origin} token="demo-token" style="height:600px"></creator-inbox>`);
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 5000 });
+    const first = inbox.client!;
+    const parent = inbox.parentElement!;
+    inbox.remove();
+    await afterPendingTimers();
+    expect(first.disposed).to.equal(true);
+    parent.append(inbox);
+    await waitUntil(() => inbox.client !== undefined && inbox.client !== first, 'a new client', { timeout: 5000 });
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered again', { timeout: 5000 });
+  });
+
+  it('starts a client handed to it that was not started, and never disposes it', async () => {
+    await startMockBackend();
+    const client = createClient({ baseUrl: location.origin, token: () => 'test-token' });
+    expect(client.connection.getSnapshot()).to.equal('idle');
+    const inbox = await fixture<CreatorInbox>(html`<creator-inbox .client=${client} style="height:600px"></creator-inbox>`);
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered without the host calling start()', { timeout: 5000 });
+    expect(client.started).to.equal(true);
+    inbox.remove();
+    await afterPendingTimers();
+    expect(client.disposed).to.equal(false, 'the host owns it');
+    client.dispose();
+  });
+});
