@@ -13,6 +13,11 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 120_000,
   testFramework: { config: { timeout: 10_000 } },
+  // lit-virtualizer's ResizeObserver reports a benign loop as an error event whose `error` is null;
+  // stopped here, before the runner's own listener logs it as a stray "null" (and before mocha).
+  // It must be the page's first script: listeners run in the order they were added.
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><head><script src="/scripts/resize-observer-loop.js"></script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   plugins: [
     reactBundles(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),

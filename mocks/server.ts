@@ -138,7 +138,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         return send(response, 204, '', {
           ...cors(origin),
           'access-control-allow-methods': 'GET, POST, PUT, DELETE',
-          'access-control-allow-headers': 'authorization, content-type',
+          'access-control-allow-headers': 'authorization, content-type, accept',
           'access-control-max-age': '600',
         }, 'text/plain');
       }

@@ -12,7 +12,7 @@ export const EMBED_BUNDLE = 'packages/elements/dist/creator-im.js';
 const INPUTS = ['packages/sdk/src', 'packages/elements/src', 'rollup.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
 /** The newest modification time under `path` (a file or a folder), in ms. */
-function newest(path: string): number {
+export function newest(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let latest = stat.mtimeMs;

@@ -1,6 +1,7 @@
 /**
  * Events a host page may care about. All bubble and are composed (they cross shadow roots), and
- * carry a typed `detail`. Names are prefixed `cim-`.
+ * carry a typed `detail`. Names are prefixed `cim-`. They are typed on elements, on `document`
+ * and on `window` alike: `document.addEventListener('cim-message-send', (e) => e.detail.clientId)`.
  */
 export interface CimEventMap {
   /** A conversation was opened. */
@@ -15,7 +16,22 @@ export interface CimEventMap {
   'cim-seller-block': { conversationId: string; blocked: boolean };
   /** A sample was requested. */
   'cim-sample-request': { conversationId: string; productId: string };
+  /** The search query changed (`<cim-search>`). */
+  'cim-search-change': { query: string };
 }
+
+/** Events that carry no detail: plain `Event`s. */
+export interface CimSignalEventMap {
+  /** The inbox asks the host page to show it (an entrance opened a conversation). */
+  'cim-inbox-open': Event;
+  /** `<creator-inbox>`'s SDK client was set or replaced. */
+  'cim-client-change': Event;
+  /** "Back to conversations" in a narrow `<cim-chat-session>`. */
+  'cim-back': Event;
+}
+
+/** Every Creator IM event as the DOM types it: `CustomEvent<detail>` or `Event`. */
+export type CimDomEventMap = { [K in keyof CimEventMap]: CustomEvent<CimEventMap[K]> } & CimSignalEventMap;
 
 /** Dispatches a typed, bubbling, composed event from `target`. */
 export function emit<K extends keyof CimEventMap>(target: EventTarget, name: K, detail: CimEventMap[K]): void {
@@ -23,12 +39,10 @@ export function emit<K extends keyof CimEventMap>(target: EventTarget, name: K, 
 }
 
 declare global {
-  interface HTMLElementEventMap {
-    'cim-conversation-open': CustomEvent<CimEventMap['cim-conversation-open']>;
-    'cim-message-send': CustomEvent<CimEventMap['cim-message-send']>;
-    'cim-products-add': CustomEvent<CimEventMap['cim-products-add']>;
-    'cim-invitation-accept': CustomEvent<CimEventMap['cim-invitation-accept']>;
-    'cim-seller-block': CustomEvent<CimEventMap['cim-seller-block']>;
-    'cim-sample-request': CustomEvent<CimEventMap['cim-sample-request']>;
-  }
+  /* eslint-disable @typescript-eslint/no-empty-object-type -- declaration merging into the DOM's event maps */
+  interface HTMLElementEventMap extends CimDomEventMap {}
+  interface DocumentEventMap extends CimDomEventMap {}
+  interface WindowEventMap extends CimDomEventMap {}
+  interface ShadowRootEventMap extends CimDomEventMap {}
+  /* eslint-enable @typescript-eslint/no-empty-object-type */
 }

@@ -19,7 +19,7 @@ export { CimSearch } from './search/search.js';
 export { CimContactButton, CimNotificationsButton } from './contact-button/contact-button.js';
 export { clientContext } from './context.js';
 export { StoreController } from './store-controller.js';
-export { emit, type CimEventMap } from './events.js';
+export { emit, type CimEventMap, type CimSignalEventMap, type CimDomEventMap } from './events.js';
 export { tokens, darkTokens, cardStyles, dialogStyles, menuStyles } from './theme.js';
 export { defineElements, TAGS } from './registry.js';
 export { setLocale, directionOf, LOCALES, type Locale } from './localization.js';

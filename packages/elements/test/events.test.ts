@@ -130,13 +130,16 @@ describe('events fire exactly once per action', () => {
     await wait(`focus back on Request sample, not ${deepActive()?.outerHTML.slice(0, 60)}`, () => deepActive() === opener);
   });
 
-  it('cim-products-add once per "Add all"', async () => {
+  it('cim-products-add once per "Add all"; focus moves on to "View products"', async () => {
     await open(sellerName('shop-1'));
     const card = () => deepQueryAll(inbox, 'cim-product-list-card').find((el) => el.shadowRoot?.textContent?.includes('Holiday Targeted Plan'));
     await wait('plan card', card);
-    click(byRole(card()!.shadowRoot!, 'button', 'Add all'), 'Add all');
+    const addAll = byRole(card()!.shadowRoot!, 'button', 'Add all')!;
+    addAll.focus();
+    addAll.click();
     await wait('Added', () => card()!.shadowRoot!.querySelector('.actions .pill.good'));
     expect(count('cim-products-add')).to.equal(1);
+    await wait('focus on View products', () => deepActive() === byRole(card()!.shadowRoot!, 'button', 'View products'));
   });
 
   it('cim-invitation-accept once; the dialog shows the link and focus moves to "Send unlink request"', async () => {

@@ -18,9 +18,10 @@ window.addEventListener('error', (event) => {
   }
 });
 
-/** A started client on a fresh seeded backend. */
-export async function startClient(options: BackendOptions = {}): Promise<{ backend: MockBackend; client: CreatorImClient }> {
+/** A started client on a fresh seeded backend; `prepare` edits the seed before the client first loads. */
+export async function startClient(options: BackendOptions = {}, prepare?: (backend: MockBackend) => void): Promise<{ backend: MockBackend; client: CreatorImClient }> {
   const backend = await startMockBackend(options);
+  prepare?.(backend);
   const client = createClient({ baseUrl: location.origin, token: () => 'test-token', backoffMs: 1, reconnectBackoffMs: 20 });
   await client.start();
   return { backend, client };

@@ -40,7 +40,7 @@ export function reactSuite(major: string): void {
         );
         await waitUntil(() => deepQueryAll(host, '.row').length > 0, 'rows', { timeout: 5000 });
         const newest = [...backend.conversations.values()].filter((c) => c.counterpart.kind === 'seller').sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : -1))[0]!;
-        expect(deepQuery(host, '.row .name span')?.textContent).to.equal(newest.counterpart.name);
+        expect(deepQuery(host, '.row .name bdi')?.textContent).to.equal(newest.counterpart.name);
         deepQuery<HTMLButtonElement>(host, '.row')!.click();
         await waitUntil(() => opened.length > 0, 'onConversationOpen', { timeout: 3000 });
         expect(opened[0]).to.equal(newest.id);

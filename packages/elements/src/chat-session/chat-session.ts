@@ -50,13 +50,22 @@ export class CimChatSession extends LitElement {
   @state() private actionError = '';
   /** Unread messages when the conversation was opened (read before it is marked read). */
   private unreadAtOpen = 0;
-  private lastId: string | undefined;
   @query('cim-session-header') private header?: CimSessionHeader;
   @query('cim-block-dialog') private blockDialog?: CimBlockDialog;
   @query('cim-composer') private composer?: CimComposer;
 
-  // The open conversation: the SDK loads it on subscription and keeps it read while subscribed.
-  private readonly thread = new StoreController(this, () => (this.client && this.conversationId ? this.client.conversations.session(this.conversationId) : undefined));
+  private openedId: string | null = null;
+  // The session store loads the thread and keeps the conversation read while this element shows it;
+  // the unread count is taken just before it subscribes (and so marks the conversation read), for
+  // the "New messages" divider.
+  private readonly session = new StoreController(this, () => {
+    if (!this.client || !this.conversationId) return undefined;
+    if (this.openedId !== this.conversationId) {
+      this.openedId = this.conversationId;
+      this.unreadAtOpen = this.client.conversations.conversation(this.conversationId).getSnapshot()?.unreadCount ?? 0;
+    }
+    return this.client.conversations.session(this.conversationId);
+  });
   private readonly conversation = new StoreController(this, () =>
     this.client && this.conversationId ? this.client.conversations.conversation(this.conversationId) : undefined,
   );
@@ -64,14 +73,7 @@ export class CimChatSession extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('conversationId') || changed.has('client')) && this.client && this.conversationId) {
       this.actionError = '';
-      this.unreadAtOpen = this.client.conversations.conversation(this.conversationId).getSnapshot()?.unreadCount ?? 0;
-      this.lastId = undefined;
-      // Loading and mark-read are the SDK's: `conversations.session` does both while subscribed.
     }
-    // The SDK's session store marks messages arriving in the open conversation read.
-    const messages = this.thread.value?.messages ?? [];
-    const last = messages[messages.length - 1];
-    this.lastId = last?.id;
   }
 
   override render() {

@@ -6,6 +6,7 @@ import { indexedDbCache, indexedDbOutbox } from '@creator-im/sdk/storage';
 import { createClient, type CimError, type CreatorImClient, type InboxTab, type OpenConversationRequest, type TokenProvider } from '@creator-im/sdk';
 import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
+import { emit } from '../events.js';
 import { darkTokens, tokens } from '../theme.js';
 
 /**
@@ -231,6 +232,8 @@ export class CreatorInbox extends LitElement {
     if (!this.client) throw new Error('Creator IM has no client yet: set `client` or `base-url`.');
     const conversation = await this.client.entrances.open(request);
     this.conversationId = conversation.id;
+    // Opened from outside the list (an entrance): the host hears of it as of a row click.
+    emit(this, 'cim-conversation-open', { conversationId: conversation.id });
     this.show();
   }
 

@@ -10,6 +10,7 @@ import { cardStyles, dialogStyles, tokens } from '../theme.js';
 import { clip, errorMessage, formatPercent, formatPrice } from '../format.js';
 import { picture, pictureStyles } from '../avatar.js';
 import { DialogHandle } from '../dialog.js';
+import { keepingFocus } from '../focus.js';
 
 /** Adds products to the Showcase and tells the host what was added; resolves with the error to show, or ''. */
 async function addToShowcase(host: HTMLElement, client: CreatorImClient, productIds: string[]): Promise<string> {
@@ -67,7 +68,7 @@ export class CimProductCard extends LitElement {
     const entry = this.entry.value;
     const action =
       entry?.state === 'added'
-        ? html`<span class="pill good">${msg('Added', { id: 'showcase.added' })}</span>`
+        ? html`<span class="pill good" tabindex="-1">${msg('Added', { id: 'showcase.added' })}</span>`
         : entry?.state === 'unavailable'
           ? html`<span class="pill bad">${msg('Unavailable', { id: 'showcase.unavailable' })}</span>`
           : html`<button class="btn primary" ?disabled=${this.busy} @click=${this.add} aria-label=${msg(str`Add to Showcase: ${clip(product.name)}`, { id: 'showcase.addToLabel' })}>
@@ -84,7 +85,9 @@ export class CimProductCard extends LitElement {
   private add = async (): Promise<void> => {
     if (!this.client || !this.product) return;
     this.busy = true;
-    this.error = await addToShowcase(this, this.client, [this.product.id]);
+    const client = this.client;
+    const id = this.product.id;
+    this.error = await keepingFocus(this, () => addToShowcase(this, client, [id]), () => this.renderRoot.querySelector<HTMLElement>('.pill, button'));
     this.busy = false;
   };
 }
@@ -176,7 +179,17 @@ export class CimProductListCard extends LitElement {
   private async add(productIds: string[]): Promise<void> {
     if (!this.client) return;
     this.busy = new Set([...this.busy, ...productIds]);
-    this.error = await addToShowcase(this, this.client, productIds);
+    const client = this.client;
+    const dialog = this.renderRoot.querySelector('dialog');
+    // "Add all" becomes "Added": focus moves to "View products"; in the list, to the next "Add" or Close.
+    this.error = await keepingFocus(
+      this,
+      () => addToShowcase(this, client, productIds),
+      () =>
+        dialog?.open
+          ? (dialog.querySelector<HTMLElement>('li button:not([disabled])') ?? dialog.querySelector<HTMLElement>('.head button'))
+          : this.renderRoot.querySelector<HTMLElement>('.actions button'),
+    );
     this.busy = new Set([...this.busy].filter((id) => !productIds.includes(id)));
   }
 }

@@ -1,0 +1,194 @@
+/**
+ * `npm run bench -- --trace`: where the time goes between navigation and the first conversation row
+ * of <creator-inbox>, from Chromium's own trace (not guesses). Same server, data and page as the
+ * browser figures (scripts/bench-browser.ts); one warm-up navigation, then CIM_BENCH_TRACE_RUNS (3)
+ * traced ones, and the median of each figure is printed:
+ *
+ * - the main thread between navigation and the painted row: busy (tasks) vs idle (waiting on the
+ *   network), and the time in parse/compile, script, style, layout, paint;
+ * - the network waterfall (Resource Timing): every request before the row, when it started and ended;
+ * - the JavaScript self time by source module and by function, from the V8 sampling profiler in the
+ *   trace, mapped through creator-im.js.map to the TypeScript sources;
+ * - forced (synchronous) layouts and style recalcs with the code that forced them.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+import { benchServer, launchChromium, newPage } from './bench-browser.js';
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  id?: string;
+  args?: { name?: string; data?: Record<string, unknown>; beginData?: { stackTrace?: CallFrame[] } };
+}
+interface CallFrame {
+  functionName: string;
+  url?: string;
+  lineNumber: number;
+  columnNumber: number;
+  scriptId?: number | string;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+const map = new TraceMap(readFileSync('packages/elements/dist/creator-im.js.map', 'utf8'));
+
+/** "packages/elements/src/format.ts:14 formatTime" for a frame in the bundle; the URL's path otherwise. */
+export function where(frame: CallFrame): { module: string; fn: string } {
+  const url = frame.url ?? '';
+  if (url.endsWith('/creator-im.js')) {
+    const original = originalPositionFor(map, { line: frame.lineNumber + 1, column: frame.columnNumber });
+    const source = (original.source ?? '?').replace(/^.*?(packages\/|node_modules\/)/, '$1');
+    return { module: source, fn: `${source}:${original.line ?? '?'} ${frame.functionName || original.name || '(anonymous)'}` };
+  }
+  if (!url) return { module: frame.functionName ? `(${frame.functionName})` : '(native)', fn: frame.functionName || '(native)' };
+  const path = URL.canParse(url) ? new URL(url).pathname : url;
+  return { module: path, fn: `${path}:${frame.lineNumber + 1} ${frame.functionName || '(anonymous)'}` };
+}
+
+interface RunFigures {
+  firstRow: number;
+  busy: number;
+  byEvent: Map<string, number>;
+  byModule: Map<string, number>;
+  byFunction: Map<string, number>;
+  forced: Map<string, { count: number; ms: number }>;
+  requests: { name: string; start: number; end: number }[];
+}
+
+const add = (into: Map<string, number>, key: string, value: number) => into.set(key, (into.get(key) ?? 0) + value);
+
+function analyse(events: TraceEvent[], firstRow: number): Omit<RunFigures, 'requests' | 'firstRow'> {
+  // The renderer of our page: the one whose navigationStart is for inbox.html.
+  const nav = events.find((e) => e.name === 'navigationStart' && String((e.args?.data as { documentLoaderURL?: string } | undefined)?.documentLoaderURL ?? '').includes('/inbox.html'));
+  if (!nav) throw new Error('no navigationStart for inbox.html in the trace');
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === nav.pid && e.args?.name === 'CrRendererMain');
+  const tid = main?.tid ?? nav.tid;
+  const start = nav.ts;
+  const end = nav.ts + firstRow * 1000;
+  const onMain = events.filter((e) => e.pid === nav.pid && e.tid === tid && e.ts >= start && e.ts < end).sort((a, b) => a.ts - b.ts);
+  let busy = 0;
+  let taskEnd = 0;
+  const byEvent = new Map<string, number>();
+  const forced = new Map<string, { count: number; ms: number }>();
+  for (const e of onMain) {
+    if (e.ph !== 'X' || e.dur === undefined) continue;
+    const ms = Math.min(e.dur, end - e.ts) / 1000;
+    // Top-level tasks only (RunTask and ThreadControllerImpl::RunTask nest in each other).
+    if ((e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ts >= taskEnd) {
+      busy += ms;
+      taskEnd = e.ts + e.dur;
+    }
+    add(byEvent, e.name, ms);
+    // A layout or style recalc with a JavaScript stack was forced by that script (a synchronous read).
+    const stack = e.args?.beginData?.stackTrace;
+    if ((e.name === 'Layout' || e.name === 'UpdateLayoutTree') && stack?.length) {
+      // Stack frames in trace events count lines and columns from 1; the profiler's from 0.
+      const frame = stack[0]!;
+      const key = `${e.name} ← ${where({ ...frame, lineNumber: frame.lineNumber - 1, columnNumber: frame.columnNumber - 1 }).fn}`;
+      const entry = forced.get(key) ?? { count: 0, ms: 0 };
+      forced.set(key, { count: entry.count + 1, ms: entry.ms + ms });
+    }
+  }
+  // The V8 sampling profile carried by the trace: Profile + ProfileChunk events.
+  const nodes = new Map<number, CallFrame>();
+  const byModule = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  const profile = events.find((e) => e.name === 'Profile' && e.pid === nav.pid && e.tid === tid);
+  if (profile) {
+    let time = Number((profile.args?.data as { startTime?: number }).startTime ?? 0);
+    const chunks = events.filter((e) => e.name === 'ProfileChunk' && e.pid === nav.pid && e.id === profile.id).sort((a, b) => a.ts - b.ts);
+    let previous: { node: number; time: number } | undefined;
+    for (const chunk of chunks) {
+      const data = chunk.args?.data as { cpuProfile?: { nodes?: { id: number; callFrame: CallFrame }[]; samples?: number[] }; timeDeltas?: number[] };
+      for (const node of data.cpuProfile?.nodes ?? []) nodes.set(node.id, node.callFrame);
+      const samples = data.cpuProfile?.samples ?? [];
+      const deltas = data.timeDeltas ?? [];
+      samples.forEach((node, i) => {
+        time += deltas[i] ?? 0;
+        // Each sample's self time runs until the next sample.
+        if (previous && previous.time >= start && previous.time < end) {
+          const frame = nodes.get(previous.node);
+          if (frame && frame.functionName !== '(idle)' && frame.functionName !== '(program)') {
+            const place = where(frame);
+            const ms = (time - previous.time) / 1000;
+            add(byModule, place.module, ms);
+            add(byFunction, place.fn, ms);
+          }
+        }
+        previous = { node, time };
+      });
+    }
+  }
+  return { busy, byEvent, byModule, byFunction, forced };
+}
+
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.stack',
+  'disabled-by-default-v8.cpu_profiler',
+  'v8.execute',
+  'blink.user_timing',
+  'loading',
+  'toplevel',
+];
+
+export async function traceFirstRow(print: (line: string) => void = console.log): Promise<void> {
+  const runs = Number(process.env.CIM_BENCH_TRACE_RUNS ?? 3);
+  const data = mkdtempSync(join(tmpdir(), 'cim-trace-'));
+  const server = await benchServer(data);
+  const browser = await launchChromium();
+  const figures: RunFigures[] = [];
+  try {
+    for (let run = -1; run < runs; run++) {
+      const { context, page } = await newPage({ browser, url: server.url });
+      try {
+        if (run >= 0) await browser.startTracing(page, { categories: CATEGORIES });
+        await page.goto(`${server.url}/inbox.html`);
+        const firstRow = (await page.evaluate('window.__bench.firstRowPainted')) as number;
+        const requests = (await page.evaluate(`performance.getEntriesByType('resource').filter((e) => e.startTime < ${firstRow}).map((e) => ({ name: new URL(e.name).pathname + new URL(e.name).search, start: e.startTime, end: e.responseEnd }))`)) as RunFigures['requests'];
+        if (run < 0) continue; // warm-up: server and OS caches
+        const raw = await browser.stopTracing();
+        // Kept for DevTools (Performance panel → Load profile) when CIM_BENCH_TRACE_DIR is set.
+        if (process.env.CIM_BENCH_TRACE_DIR) writeFileSync(join(process.env.CIM_BENCH_TRACE_DIR, `first-row-${run + 1}.json`), raw);
+        const trace = JSON.parse(raw.toString('utf8')) as { traceEvents: TraceEvent[] };
+        figures.push({ firstRow, requests, ...analyse(trace.traceEvents, firstRow) });
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(data, { recursive: true, force: true });
+  }
+
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  const med = (pick: (run: RunFigures) => number) => median(figures.map(pick));
+  const firstRow = med((run) => run.firstRow);
+  print(`\nWhere the time goes, navigation → first row painted (median of ${figures.length} traced runs; tracing itself slows the page)`);
+  print(`  first row painted                              ${ms(firstRow)}`);
+  print(`  main thread busy (tasks)                       ${ms(med((run) => run.busy))}   idle (waiting): ${ms(firstRow - med((run) => run.busy))}`);
+  const top = (key: (run: RunFigures) => Map<string, number>, count: number, title: string) => {
+    const names = new Set(figures.flatMap((run) => [...key(run).keys()]));
+    const rows = [...names].map((name) => [name, med((run) => key(run).get(name) ?? 0)] as const).sort((a, b) => b[1] - a[1]).slice(0, count);
+    print(`  ${title}`);
+    for (const [name, value] of rows) print(`    ${ms(value).padStart(9)}  ${name}`);
+  };
+  top((run) => run.byEvent, 16, 'trace events on the main thread (total, nested ones counted in their parents too)');
+  top((run) => run.byModule, 14, 'JavaScript self time by source module (V8 samples)');
+  top((run) => run.byFunction, 20, 'JavaScript self time by function');
+  print('  forced layouts / style recalcs (from script, with the frame that forced them; last run)');
+  const last = figures[figures.length - 1]!;
+  for (const [name, { count, ms: time }] of [...last.forced].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) print(`    ${ms(time).padStart(9)}  ×${count}  ${name}`);
+  print('  requests started before the first row (last run): start → end');
+  for (const request of last.requests) print(`    ${ms(request.start).padStart(9)} → ${ms(request.end).padStart(9)}  ${request.name}`);
+}
