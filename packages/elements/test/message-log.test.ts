@@ -144,6 +144,8 @@ describe('message log: scroll model', () => {
     }
     expect(client.conversations.thread('conv-shop-2').getSnapshot().messages.length).to.be.at.least(600);
     const atTop = count(log().shadowRoot!);
+    const comments = () => [...s.querySelector('.content')!.childNodes].filter((node) => node.nodeType === Node.COMMENT_NODE).length;
+    const commentsAtTop = comments();
     expect(items().length, 'a full window at the top').to.equal(150);
     const lastId = () => client.conversations.thread('conv-shop-2').getSnapshot().messages.at(-1)!.id;
     while (newest().dataset.id !== lastId()) {
@@ -156,6 +158,7 @@ describe('message log: scroll model', () => {
     await frame();
     expect(inView(newest())).to.equal(true);
     expect(items().length).to.equal(150);
+    expect(comments(), 'no comment markers left behind (lit#5298)').to.equal(commentsAtTop);
     // Same number of messages in the DOM: the node count may differ only by the messages' own shapes.
     expect(count(log().shadowRoot!), 'nodes after a full scroll up and down').to.be.at.most(atTop * 1.25);
   });

@@ -171,7 +171,8 @@ export class Outbox {
         this.host.report(failure);
         if (refused) continue; // refused for good: waits for retry or discard; the lane moves on
         // Everything behind it waits: a send never overtakes an earlier unsent one.
-        const delay = Math.min(60_000, this.retryMs * 2 ** Math.min(next.attempts - 1, 10));
+        // Doubling from `retryMs`, at most 64 times it and never over a minute.
+        const delay = Math.min(60_000, this.retryMs * 2 ** Math.min(next.attempts - 1, 6));
         this.timers.set(conversationId, setTimeout(() => {
           this.timers.delete(conversationId);
           this.kick(conversationId);

@@ -70,7 +70,10 @@ export class EventSequencer {
   receive(raw: unknown): void {
     if (this.disposed) return;
     this.take(raw);
-    if (this.pending.size > 0) this.resyncInBackground();
+    if (this.pending.size === 0) return;
+    // A live event while a resync waits out its backoff: try now (still one try of the capped count).
+    if (this.auto) this.wake?.();
+    else this.resyncInBackground();
   }
 
   private take(raw: unknown): void {
@@ -159,8 +162,12 @@ export class EventSequencer {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      this.wake = resolve;
-      this.timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(this.timer);
+        this.wake = undefined;
+        resolve();
+      };
+      this.timer = setTimeout(this.wake, ms);
     });
   }
 

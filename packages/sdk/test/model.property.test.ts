@@ -172,6 +172,11 @@ test('model-based: random sends, failures, drops, reloads, seller events, blocks
           world.connected = true;
           if (!world.client.started) await world.client.start();
           await world.client.resync();
+          // Every send delivered: the persisted outbox is empty (a restored entry may not show yet).
+          for (let tries = 0; (await world.outbox.load()).length > 0; tries++) {
+            if (tries > 5000) throw new Error('the outbox never emptied');
+            await new Promise((done) => setTimeout(done, 2));
+          }
           await until(() => [...world.client.state.getSnapshot().threads.values()].every((t) => t.messages.every((m) => m.delivery !== 'sending' && m.delivery !== 'failed')), 10_000);
           await world.client.resync();
           const s = world.client.state.getSnapshot();

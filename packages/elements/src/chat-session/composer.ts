@@ -50,7 +50,7 @@ export class CimComposer extends LitElement {
     return html`<div class="composer" part="composer">
       ${replies.length
         ? html`<div class="quick" role="group" aria-label=${msg('Quick replies', { id: 'session.quickReplies' })}>
-            ${replies.map((reply) => html`<button title=${clip(reply.text, 1000)} @click=${() => this.insert(reply.text)}><bdi>${clip(reply.text, 80)}</bdi></button>`)}
+            ${replies.map((reply) => html`<button dir="auto" title=${clip(reply.text, 1000)} @click=${() => this.insert(reply.text)}><bdi>${clip(reply.text, 80)}</bdi></button>`)}
           </div>`
         : nothing}
       ${this.error ? html`<p class="failed" role="alert">${this.error}</p>` : nothing}

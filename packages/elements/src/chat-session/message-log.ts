@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import { msg, localized, str } from '@lit/localize';
 import { previewText, type CreatorImClient, type Message } from '@creator-im/sdk';
@@ -85,6 +84,8 @@ export class CimMessageLog extends LitElement {
   /** Ids (and client ids) of the messages seen so far, to tell an arrival from a re-render. */
   private readonly known = new Set<string>();
   private anchor: { id: string; top: number } | undefined;
+  /** The message that had focus before an update (entries are reused by position). */
+  private focusedId: string | undefined;
   private indexCache: { messages: readonly Message[]; index: Map<string, number> } | undefined;
   private readonly resize = new ResizeObserver(() => this.onResize());
 
@@ -142,6 +143,8 @@ export class CimMessageLog extends LitElement {
     }
     this.noticeArrivals(messages);
     this.anchor = this.stick ? undefined : this.visibleAnchor();
+    const focused = this.shadowRoot?.activeElement as HTMLElement | null;
+    this.focusedId = focused?.classList.contains('msg') ? focused.dataset.id : undefined;
   }
 
   private reset(): void {
@@ -240,6 +243,11 @@ export class CimMessageLog extends LitElement {
         this.pin();
       }
       return;
+    }
+    if (this.focusedId) {
+      const focused = this.shadowRoot!.activeElement as HTMLElement | null;
+      if (focused?.dataset.id !== this.focusedId) scroller.querySelector<HTMLElement>(`.msg[data-id="${CSS.escape(this.focusedId)}"]`)?.focus({ preventScroll: true });
+      this.focusedId = undefined;
     }
     if (this.stick) {
       this.pin();
@@ -381,12 +389,16 @@ export class CimMessageLog extends LitElement {
             : nothing}
           ${start === 0 && thread?.status === 'loading' ? html`<p class="start older" role="status">${msg('Loading earlier messages…', { id: 'session.loadingOlder' })}</p>` : nothing}
           ${messages.length === 0 ? html`<p class="status">${msg('No messages yet. Say hello!', { id: 'session.empty' })}</p>` : nothing}
-          ${repeat(
-            items,
-            (item) => item.m.id,
-            ({ m, day, divider }) => html`${day ? html`<div class="day"><span>${day}</span></div>` : nothing}${divider
-                ? html`<div class="divider" role="separator">${msg('New messages', { id: 'session.newMessages' })}</div>`
-                : nothing}${this.renderMessage(m, locale)}`,
+          ${items.map(
+            // By position, not keyed: lit's repeat() leaks one comment marker per removed item
+            // (lit-html 3.3.1+, lit/lit#5298), which a sliding window would pile up without bound.
+            // Entries are reused in place; focus follows its message (updated()).
+            ({ m, day, divider }) =>
+              html`<div class="entry">
+                ${day ? html`<div class="day"><span>${day}</span></div>` : nothing}
+                ${divider ? html`<div class="divider" role="separator">${msg('New messages', { id: 'session.newMessages' })}</div>` : nothing}
+                ${this.renderMessage(m, locale)}
+              </div>`,
           )}
         </div>
       </div>

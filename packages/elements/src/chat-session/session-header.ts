@@ -45,7 +45,7 @@ export class CimSessionHeader extends LitElement {
       </button>
       ${picture(party.name, party.avatarUrl)}
       <div class="who">
-        <h2 title=${name}><bdi>${name}</bdi></h2>
+        <h2 dir="auto" title=${name}><bdi>${name}</bdi></h2>
         ${party.kind === 'agency' && party.verified ? html`<span class="verified">${msg('Verified', { id: 'party.verified' })}</span>` : nothing}
       </div>
       <button

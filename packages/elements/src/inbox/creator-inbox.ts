@@ -217,7 +217,7 @@ export class CreatorInbox extends LitElement {
     if (changed.has('client')) {
       this.dispatchEvent(new Event('cim-client-change', { bubbles: true, composed: true }));
       const client = this.client;
-      if (client && !this.ownClient && !client.started && !client.disposed) {
+      if (client && !this.ownClient && typeof client.start === 'function' && !client.started && !client.disposed) {
         this.startError = null;
         client.start().catch((error: CimError) => {
           if (this.client === client) this.startError = error;
