@@ -5,7 +5,7 @@
  * loads loudly on every run instead of failing; delete this module once the URLs are absolute
  * (mock) or resolved against the client's base URL (SDK/elements).
  */
-const MEDIA_404 = /^Failed to load resource: the server responded with a status of 404 .*\((https?:\/\/[^\s)]+\/media\/(products|avatars)\/[^\s)]+\.svg)\)$/;
+const MEDIA_404 = /^Failed to load resource: the server responded with a status of 404 .*\((https?:\/\/[^\s)]+\/media\/(products|avatars)\/[^\s)]+\.(?:svg|png))\)$/;
 
 /** Splits page errors (`<console text> (<resource URL>)`) into real ones and known-defect ones (collected into `known`). */
 export function withoutKnownDefects(errors: readonly string[], known: Set<string>): string[] {

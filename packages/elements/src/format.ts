@@ -44,6 +44,14 @@ export function formatTime(iso: string, now = Date.now(), locale?: string): stri
   return dateFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' }).format(date);
 }
 
+/**
+ * Builds the list rows' date formats ahead of time (the first one also initialises ICU, tens of ms):
+ * called while the first page is on the network, so the first row does not pay for it.
+ */
+export function warmFormats(locale?: string, now = Date.now()): void {
+  for (const days of [0, 3, 40, 400]) formatTime(new Date(now - days * DAY).toISOString(), now, locale);
+}
+
 /** The time of day, "14:05" (message meta). */
 export function formatClock(iso: string, locale?: string): string {
   const date = new Date(iso);
