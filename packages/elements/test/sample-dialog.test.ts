@@ -1,7 +1,7 @@
 /** "Request sample" lists the seller's shared products; while they load it never claims there are none. */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import type { CreatorImClient } from '@creator-im/sdk';
-import { mount, startClient } from './helpers.js';
+import { mount, startClient, wait } from './helpers.js';
 import type { CimSampleDialog } from '../src/chat-session/sample-dialog.js';
 
 let client: CreatorImClient;
@@ -15,6 +15,6 @@ it('says "Loading messages…" until the thread has loaded, then lists the produ
   const body = () => element.shadowRoot!.querySelector('.body')!.textContent!.replace(/\s+/g, ' ').trim();
   // The thread starts loading when the dialog subscribes; a fetch cannot have answered yet.
   expect(body()).to.equal('Loading messages…');
-  await waitUntil(() => element.shadowRoot!.querySelector('li button'), 'a product to request', { timeout: 5000 });
+  await wait('a product to request', () => element.shadowRoot!.querySelector('li button'));
   expect(body()).not.to.contain('No product');
 });
