@@ -107,8 +107,8 @@ export function formatPercent(rate: number, locale?: string): string {
 export function safeUrl(url: string | null | undefined): string | undefined {
   if (!url) return undefined;
   try {
-    // Relative URLs (the mock's same-origin `/media/...` pictures) resolve against the page.
-    const parsed = new URL(url, globalThis.document?.baseURI ?? 'https://invalid.invalid');
+    // The SDK resolves media URLs against the API; a relative one here would wrongly be the page's.
+    const parsed = new URL(url);
     return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
   } catch {
     return undefined;

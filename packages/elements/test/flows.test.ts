@@ -116,6 +116,8 @@ describe('conversation', () => {
     click(byRole(inbox, 'button', 'Request sample'), 'Request sample');
     const dialog = deepQuery(inbox, 'cim-sample-dialog')!.shadowRoot!.querySelector('dialog')!;
     await wait('dialog open', () => dialog.open);
+    // The shared products come from the thread, which may still be loading when the dialog opens.
+    await wait('a product to pick', () => dialog.querySelector('li button'));
     const pick = dialog.querySelector<HTMLButtonElement>('li button')!;
     const productName = accessibleName(pick).replace('Request a sample of ', '');
     pick.click();
