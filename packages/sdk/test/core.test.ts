@@ -218,6 +218,24 @@ test('rollback: a failed star or mark-read restores only its own field; a messag
   }
 });
 
+test('a late answer to mark-read changes only the unread count: a block that landed meanwhile stays', async () => {
+  const t = setup();
+  try {
+    await t.client.start();
+    const conversation = t.client.inbox.view({ tab: 'shop' }).getSnapshot().conversations.find((c) => c.unreadCount > 0 && !c.blocked)!;
+    // The server answers the read with the conversation as it was, after the creator has blocked the seller.
+    t.server.use(http.post(`${BASE}/api/conversations/:id/read`, async () => {
+      await t.client.blocks.block(conversation.id);
+      return HttpResponse.json({ conversation: { ...conversation, unreadCount: 0, blocked: false } });
+    }, { once: true }));
+    await t.client.inbox.markRead(conversation.id);
+    assert.equal(t.client.inbox.get(conversation.id)!.unreadCount, 0);
+    assert.equal(t.client.inbox.get(conversation.id)!.blocked, true, 'the stale answer did not unblock');
+  } finally {
+    t.close();
+  }
+});
+
 test('one live message is one notification, and no listener sees the conversation updated before its thread', async () => {
   const t = setup();
   try {
@@ -441,7 +459,7 @@ test('media URLs: relative ones resolve against the API base URL (answers and li
     await t.client.start();
     const id = conversationOf(t.backend, 'shop-1');
     const conversation = t.client.state.getSnapshot().conversations.get(id)!;
-    assert.equal(conversation.counterpart.avatarUrl, `${BASE}/media/avatars/shop-1.svg`);
+    assert.equal(conversation.counterpart.avatarUrl, `${BASE}/media/avatars/shop-1.png`);
     const stop = pipeEvents(t.backend, t.client);
     await t.client.samples.request(id, t.backend.seed.products[0]!);
     const sampleId = [...t.backend.samples.values()].at(-1)!.id;

@@ -211,7 +211,10 @@ export class InboxModule {
     this.core.apply({ type: 'conversation', conversation: { ...before, ...patch } });
     try {
       const { conversation } = await send();
-      this.core.apply({ type: 'conversation', conversation });
+      // The answer may predate what arrived meanwhile (a block, a message): take only this change's fields.
+      const current = this.core.state.conversations.get(conversationId);
+      const fields = Object.fromEntries(Object.keys(patch).map((key) => [key, conversation[key as keyof Conversation]]));
+      if (current) this.core.apply({ type: 'conversation', conversation: { ...current, ...fields } });
     } catch (error) {
       this.core.update((state) => revertConversation(state, conversationId, patch, before));
       throw toCimError(error);
