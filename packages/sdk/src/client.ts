@@ -100,7 +100,9 @@ export class CreatorImClient {
     await this.core.hydrateAndCatchUp();
     await this.reload(signal);
     this.core.startRealtime().catch((error: unknown) => this.core.report(error));
-    this.core
+    // Persisted sends are back in their threads when start() resolves (delivery goes on in the
+    // background), so nothing the creator wrote before a reload can be overtaken by a later action.
+    await this.core
       .outbox()
       .then((outbox) => outbox.restore())
       .catch((error: unknown) => this.core.report(error));
