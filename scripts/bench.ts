@@ -82,7 +82,8 @@ async function sizeOf(entry: string): Promise<{ terser: Size; esbuild: Size }> {
       initial.add(key);
       for (const imported of outputs[key]!.imports) if (imported.kind === 'import-statement' && outputs[imported.path]) walk(imported.path);
     };
-    walk(Object.keys(outputs).find((key) => outputs[key]!.entryPoint)!);
+    // The entry's own output: dynamically imported modules are entry points of their chunks too.
+    walk(Object.keys(outputs).find((key) => outputs[key]!.entryPoint === entry)!);
     const size = { initial: 0, lazy: 0 };
     for (const key of Object.keys(outputs)) {
       if (!key.endsWith('.js')) continue;
