@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import type * as v from 'valibot';
-import { ArgumentError, CimError, disposedError, NetworkError } from './errors.js';
+import { ArgumentError, CimError, disposedError, NetworkError, ServerError } from './errors.js';
 import { parse } from './schemas.js';
 
 /** Supplies the bearer token. `refresh: true` after the server refused the previous one. */
@@ -45,8 +45,19 @@ export interface RequestOptions<S extends v.GenericSchema> {
   what: string;
 }
 
-/** The transport's settings with their defaults. */
-export type HttpTuning = Required<Omit<HttpOptions, 'fetch'>> & { fetch: typeof globalThis.fetch };
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new NetworkError('aborted', 'Request aborted.'));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new NetworkError('aborted', 'Request aborted.'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 
 /**
  * Drops keys whose value is undefined, so `{ ...defaults, ...definedOnly(options) }` keeps a
@@ -58,7 +69,7 @@ export function definedOnly<T extends object>(options: T): T {
 
 /** Makes requests against the Creator IM API. One instance per client. */
 export class HttpTransport {
-  private readonly options: HttpTuning;
+  private readonly options: Required<Omit<HttpOptions, 'fetch'>> & { fetch: typeof globalThis.fetch };
   private token: Promise<string> | undefined;
   /** Set by {@link close}: every pending request and wait ends with `disposed`. */
   private closed = false;
@@ -149,15 +160,19 @@ export class HttpTransport {
           continue;
         }
         const body = await readBody(response, `${method} ${path}`);
-        if (!response.ok) throw (await import('./http-retry.js')).serverError(response, body);
+        if (!response.ok) throw serverError(response, body);
         if (body === undefined) throw new NetworkError('network', `${method} ${path}: the answer was empty or cut off.`);
         return parse(call.schema, body, call.what);
       } catch (error) {
         if (this.closed) throw disposedError();
-        // The failure path (retry rules, backoff, Retry-After) is a lazy chunk: most sessions never need it.
-        const { backOff } = await import('./http-retry.js');
-        if (this.closed) throw disposedError();
-        await backOff(error, attempt, idempotent, this.options, signal);
+        const failure = error instanceof CimError ? error : new NetworkError('network', describe(error), { cause: error });
+        const retryAfter = failure instanceof ServerError ? failure.retryAfter : undefined;
+        if (retryAfter !== undefined && retryAfter > this.options.maxRetryAfterS) {
+          throw new CimError('unavailable', `The server asked to wait ${retryAfter} s; try again later.`, { cause: failure });
+        }
+        if (attempt >= this.options.retries || !retryable(failure, idempotent)) throw failure;
+        const backoff = Math.min(this.options.maxBackoffMs, this.options.backoffMs * 2 ** attempt) * this.options.random();
+        await sleep(retryAfter !== undefined ? retryAfter * 1000 : backoff, signal);
       }
     }
   }
@@ -214,6 +229,26 @@ async function readBody(response: Response, what: string): Promise<unknown> {
     if (!response.ok) return undefined; // an error page: the status says enough
     throw new NetworkError('network', `${what}: the answer was cut off or unreadable.`, { cause: error });
   }
+}
+
+function retryable(error: CimError, idempotent: boolean): boolean {
+  if (error.code === 'aborted' || error.code === 'invalid_payload') return false;
+  if (error.code === 'disposed' || error.code === 'unauthorized') return false;
+  if (error instanceof ServerError) return error.status === 429 || (idempotent && error.status >= 500);
+  // A timeout or reset may have reached the server: repeat only what the server de-duplicates.
+  return idempotent;
+}
+
+function serverError(response: Response, body: unknown): ServerError {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const retryAfterHeader = response.headers.get('retry-after');
+  const retryAfter = retryAfterHeader !== null && /^\d+$/.test(retryAfterHeader) ? Number(retryAfterHeader) : undefined;
+  return new ServerError(
+    response.status,
+    typeof error?.code === 'string' ? error.code : 'unknown',
+    typeof error?.message === 'string' ? error.message : `The server answered ${response.status}.`,
+    retryAfter,
+  );
 }
 
 function describe(error: unknown): string {
