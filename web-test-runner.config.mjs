@@ -12,7 +12,7 @@ export default {
   rootDir: '.',
   concurrency: 1,
   testsFinishTimeout: 120_000,
-  testFramework: { config: { timeout: 10_000 } },
+  testFramework: { config: { timeout: 60_000 } },
   // lit-virtualizer's ResizeObserver reports a benign loop as an error event whose `error` is null;
   // stopped here, before the runner's own listener logs it as a stray "null" (and before mocha).
   // It must be the page's first script: listeners run in the order they were added.

@@ -22,7 +22,7 @@ export interface RawRequest {
 
 /** A response the transport writes: JSON bodies are serialised by the transport, images are text. */
 export interface RawResponse extends MockResponse {
-  /** Set for non-JSON bodies (the SVG images). */
+  /** Set for non-JSON bodies (the images: an SVG string or PNG bytes). */
   contentType?: string;
 }
 
@@ -72,12 +72,12 @@ const NOT_JSON = Symbol('not-json');
 
 function media(backend: MockBackend, path: string): RawResponse {
   const match = MEDIA_PATH.exec(path);
-  const id = match ? segments(match[2]!)?.[0] : undefined;
+  const id = match ? segments((match[2] ?? match[4])!)?.[0] : undefined;
   if (!match || !id) return fail(404, 'not_found', 'No such image.');
   if (match[1] === 'products') return { status: 200, body: productImage(id), contentType: 'image/svg+xml', headers: { 'cache-control': 'public, max-age=86400' } };
   const party = backend.sellersById.get(id) ?? backend.seed.agencies.find((agency) => agency.id === id);
   if (!party) return fail(404, 'not_found', 'No such avatar.');
-  return { status: 200, body: avatarImage(party.id, party.name), contentType: 'image/svg+xml', headers: { 'cache-control': 'public, max-age=86400' } };
+  return { status: 200, body: avatarImage(party.id), contentType: 'image/png', headers: { 'cache-control': 'public, max-age=86400' } };
 }
 
 /** Answers one request of the contract, a control route, or a `/media/` image. */

@@ -22,7 +22,7 @@ export function createHandlers(backend: MockBackend, options: AdapterOptions = {
   return [
     http.all(/\/(api|mock|media)\//, async ({ request }) => {
       const response = await answer(backend, { method: request.method, url: new URL(request.url), headers: request.headers, body: await readBody(request) }, options);
-      if (response.contentType) return new HttpResponse(String(response.body), { status: response.status, headers: { 'content-type': response.contentType, ...response.headers } });
+      if (response.contentType) return new HttpResponse(response.body instanceof Uint8Array ? response.body : String(response.body), { status: response.status, headers: { 'content-type': response.contentType, ...response.headers } });
       return HttpResponse.json(response.body as never, { status: response.status, headers: response.headers });
     }),
     socket.addEventListener('connection', ({ client }) => {

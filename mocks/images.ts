@@ -1,16 +1,21 @@
 /**
- * Product pictures and shop/agency avatars, drawn locally as small SVG images: deterministic (a
- * hash of the id picks the colours and the motif), same-origin (`/media/...`, served by the Node
- * server and by MSW alike) and free of any text the server did not choose, so they are safe to show.
+ * Product pictures and shop/agency avatars, drawn locally: product pictures as small SVG images,
+ * avatars as tiny PNGs. Deterministic (a hash of the id picks the colours and the motif),
+ * same-origin (`/media/...`, served by the Node server and by MSW alike) and free of any text the
+ * server did not choose, so they are safe to show.
+ *
+ * Avatars are raster, like the photos real parties have: every SVG image is a whole SVG document
+ * on the main thread (7–9 ms each with text), so a list scrolling new rows in dropped frames
+ * measuring the mock rather than the list (docs/performance.md, section 4).
  */
 
 /** Where the mock serves a product's picture. */
 export const productImageUrl = (productId: string): string => `/media/products/${encodeURIComponent(productId)}.svg`;
 /** Where the mock serves a seller's or agency's avatar. */
-export const avatarUrl = (partyId: string): string => `/media/avatars/${encodeURIComponent(partyId)}.svg`;
+export const avatarUrl = (partyId: string): string => `/media/avatars/${encodeURIComponent(partyId)}.png`;
 
-/** The `/media/` paths: `products` or `avatars`, then the id. */
-export const MEDIA_PATH = /^\/media\/(products|avatars)\/([^/]{1,200})\.svg$/;
+/** The `/media/` paths: `products/:id.svg` or `avatars/:id.png`. */
+export const MEDIA_PATH = /^\/media\/(?:(products)\/([^/]{1,200})\.svg|(avatars)\/([^/]{1,200})\.png)$/;
 
 /** FNV-1a, then a murmur3 finaliser: ids that differ in one character get unrelated colours. */
 function hash(text: string): number {
@@ -20,8 +25,6 @@ function hash(text: string): number {
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
 }
-
-const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Two harmonious colours (same saturation, hues 40° apart) from a seed. */
 function palette(seed: number): [string, string] {
@@ -48,11 +51,53 @@ export function productImage(productId: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient></defs><rect width="64" height="64" rx="10" fill="url(#g)"/>${motif}</svg>`;
 }
 
-/** An avatar: a coloured disc with the party's initials (from its name, escaped). */
-export function avatarImage(partyId: string, name: string): string {
-  const seed = hash(partyId);
-  const [from, to] = palette(seed);
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = (words.length > 1 ? words[0]![0]! + words[1]![0]! : (words[0] ?? '?').slice(0, 2)).toUpperCase();
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64"><defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient></defs><circle cx="32" cy="32" r="32" fill="url(#g)"/><text x="32" y="40" text-anchor="middle" font-family="system-ui,sans-serif" font-size="22" font-weight="600" fill="#fff">${escapeXml(letters)}</text></svg>`;
+/** An hsl() colour (hue in degrees, saturation and lightness 0–1) as RGB bytes. */
+function rgb(hue: number, saturation: number, lightness: number): [number, number, number] {
+  const a = saturation * Math.min(lightness, 1 - lightness);
+  const channel = (n: number) => {
+    const k = (n + hue / 30) % 12;
+    return Math.round(255 * (lightness - a * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
+  };
+  return [channel(0), channel(8), channel(4)];
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+const crc32 = (bytes: Uint8Array) => {
+  let c = 0xffffffff;
+  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 255]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+};
+const u32 = (value: number) => [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255];
+const pngChunk = (type: string, data: number[]) => {
+  const typed = Uint8Array.from([...type].map((c) => c.charCodeAt(0)).concat(data));
+  return [...u32(data.length), ...typed, ...u32(crc32(typed))];
+};
+
+/** A PNG of RGB rows, its image data in one stored (uncompressed) deflate block: no zlib needed, so MSW draws it too. */
+function png(width: number, rows: number[][]): Uint8Array {
+  const raw = rows.flatMap((row) => [0, ...row]); // filter byte 0 (none) before each row
+  let a = 1;
+  let b = 0;
+  for (const byte of raw) {
+    a = (a + byte) % 65521;
+    b = (b + a) % 65521;
+  }
+  const zlib = [0x78, 0x01, 0x01, raw.length & 255, raw.length >>> 8, ~raw.length & 255, (~raw.length >>> 8) & 255, ...raw, ...u32(((b << 16) | a) >>> 0)];
+  const header = [...u32(width), ...u32(rows.length), 8, 2, 0, 0, 0]; // 8-bit RGB
+  return Uint8Array.from([137, 80, 78, 71, 13, 10, 26, 10, ...pngChunk('IHDR', header), ...pngChunk('IDAT', zlib), ...pngChunk('IEND', [])]);
+}
+
+/** An avatar: a 16×16 PNG, a vertical gradient in the party's colours (the element clips it to a disc). */
+export function avatarImage(partyId: string): Uint8Array {
+  const hue = hash(partyId) % 360;
+  const [from, to] = [rgb(hue, 0.6, 0.55), rgb((hue + 40) % 360, 0.65, 0.42)];
+  const rows = Array.from({ length: 16 }, (_, y) => {
+    const color = from.map((value, i) => Math.round(value + ((to[i]! - value) * y) / 15));
+    return Array.from({ length: 16 }, () => color).flat();
+  });
+  return png(16, rows);
 }

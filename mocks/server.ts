@@ -89,7 +89,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json'): void {
     if (response.headersSent || response.destroyed) return;
     response.writeHead(status, { ...baseHeaders, 'content-type': contentType, 'cache-control': 'no-store', ...headers });
-    response.end(typeof body === 'string' && contentType !== 'application/json' ? body : JSON.stringify(body));
+    response.end((typeof body === 'string' || body instanceof Uint8Array) && contentType !== 'application/json' ? body : JSON.stringify(body));
   }
   const refuse = (response: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) =>
     send(response, status, { error: { code, message } }, headers);

@@ -82,7 +82,7 @@ async function sizeOf(entry: string): Promise<{ terser: Size; esbuild: Size }> {
       initial.add(key);
       for (const imported of outputs[key]!.imports) if (imported.kind === 'import-statement' && outputs[imported.path]) walk(imported.path);
     };
-    // The entry's own output: dynamically imported modules are entry points of their chunks too.
+    // The requested entry's output: esbuild marks every dynamically imported module as an entry point too.
     walk(Object.keys(outputs).find((key) => outputs[key]!.entryPoint === entry)!);
     const size = { initial: 0, lazy: 0 };
     for (const key of Object.keys(outputs)) {

@@ -9,7 +9,7 @@ import { setupServer } from 'msw/node';
 import { compareConversations, inTab, matchesFilter, INBOX_FILTERS, INBOX_TABS, type Conversation } from '@creator-im/sdk';
 import { createBackend } from '../backend.js';
 import { createHandlers } from '../handlers.js';
-import { answer } from '../adapter.js';
+import { answer, type RawResponse } from '../adapter.js';
 
 const DAY = 24 * 3600_000;
 
@@ -114,20 +114,25 @@ test('property: every indexed page walk equals a full filter-and-sort, through l
   backend.dispose();
 });
 
-test('product pictures and avatars are same-origin SVG images, served by the adapter and by MSW', async () => {
+test('product pictures (SVG) and avatars (PNG) are same-origin images, served by the adapter and by MSW', async () => {
   const backend = createBackend();
   const product = backend.seed.products[0]!;
   const seller = backend.seed.sellers[0]!;
   assert.equal(product.imageUrl, '/media/products/prod-1.svg');
-  assert.equal(seller.avatarUrl, '/media/avatars/shop-1.svg');
+  assert.equal(seller.avatarUrl, '/media/avatars/shop-1.png');
   const picture = await call(backend, 'GET', product.imageUrl);
   assert.equal(picture.status, 200);
   assert.match(String(picture.body), /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   assert.equal(String(picture.body), String((await call(backend, 'GET', product.imageUrl)).body), 'deterministic');
   assert.ok(String(picture.body).length < 2000, 'small');
-  const avatar = await call(backend, 'GET', seller.avatarUrl!);
-  assert.match(String(avatar.body), />GT<\/text>/, 'initials of Glow Theory Beauty');
-  assert.equal((await call(backend, 'GET', '/media/avatars/nobody.svg')).status, 404);
+  const avatar = (await answer(backend, { method: 'GET', url: new URL(seller.avatarUrl!, 'http://mock.test'), headers: new Headers(), body: undefined })) as RawResponse;
+  assert.equal(avatar.contentType, 'image/png');
+  const bytes = avatar.body as Uint8Array;
+  assert.deepEqual([...bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG signature');
+  assert.ok(bytes.length < 2000, 'small');
+  assert.notDeepEqual(bytes, (await call(backend, 'GET', backend.seed.sellers[1]!.avatarUrl!)).body, 'colours differ by party');
+  assert.equal((await call(backend, 'GET', '/media/avatars/nobody.png')).status, 404);
+  assert.equal((await call(backend, 'GET', '/media/avatars/shop-1.svg')).status, 404);
   const server = setupServer(...createHandlers(backend));
   server.listen({ onUnhandledRequest: 'error' });
   try {
@@ -135,6 +140,9 @@ test('product pictures and avatars are same-origin SVG images, served by the ada
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'image/svg+xml');
     assert.equal(await response.text(), String(picture.body));
+    const avatarResponse = await fetch(`http://creator-im.test${seller.avatarUrl!}`);
+    assert.equal(avatarResponse.headers.get('content-type'), 'image/png');
+    assert.deepEqual(new Uint8Array(await avatarResponse.arrayBuffer()), bytes, 'the same bytes through MSW');
   } finally {
     server.close();
     backend.dispose();

@@ -21,7 +21,6 @@ import { startServer } from '../../mocks/server.js';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { serveStatic, type StaticServer } from './static-server.js';
 import { newest } from '../embed-bundle.js';
-import { knownDefectWarning, withoutKnownDefects } from './known-defects.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const APPS = join(ROOT, 'scripts/consumers/apps');
@@ -113,8 +112,6 @@ let browser: Browser | undefined;
 let vite: ChildProcess | undefined;
 let failed = 0;
 
-const knownDefects = new Set<string>();
-
 /** Opens `url` in Chromium and waits for inbox rows; fails on page errors and console errors. */
 async function inboxRows(url: string, extra?: (page: import('playwright-core').Page) => Promise<string>): Promise<string> {
   browser ??= await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
@@ -127,8 +124,7 @@ async function inboxRows(url: string, extra?: (page: import('playwright-core').P
     await page.locator('creator-inbox .row').first().waitFor({ timeout: 30_000 });
     const rows = await page.locator('creator-inbox .row').count();
     const more = extra ? `; ${await extra(page)}` : '';
-    const real = withoutKnownDefects(errors, knownDefects);
-    if (real.length) throw new Error(real.join('; '));
+    if (errors.length) throw new Error(errors.join('; '));
     return `${rows} rows${more}`;
   } finally {
     await page.close();
@@ -214,6 +210,5 @@ try {
   if (!failed) rmSync(work, { recursive: true, force: true });
   else console.log(`(projects kept for inspection in ${work})`);
 }
-if (knownDefects.size) console.log(knownDefectWarning(knownDefects));
 console.log(`consumers: ${4 - failed} passed, ${failed} failed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(failed ? 1 : 0);

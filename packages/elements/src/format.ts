@@ -44,6 +44,14 @@ export function formatTime(iso: string, now = Date.now(), locale?: string): stri
   return dateFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' }).format(date);
 }
 
+/**
+ * Builds the list rows' date formats ahead of time (the first one also initialises ICU, tens of ms):
+ * called while the first page is on the network, so the first row does not pay for it.
+ */
+export function warmFormats(locale?: string, now = Date.now()): void {
+  for (const days of [0, 3, 40, 400]) formatTime(new Date(now - days * DAY).toISOString(), now, locale);
+}
+
 /** The time of day, "14:05" (message meta). */
 export function formatClock(iso: string, locale?: string): string {
   const date = new Date(iso);
@@ -99,8 +107,8 @@ export function formatPercent(rate: number, locale?: string): string {
 export function safeUrl(url: string | null | undefined): string | undefined {
   if (!url) return undefined;
   try {
-    // Relative URLs (the mock's same-origin `/media/...` pictures) resolve against the page.
-    const parsed = new URL(url, globalThis.document?.baseURI ?? 'https://invalid.invalid');
+    // The SDK resolves media URLs against the API; a relative one here would wrongly be the page's.
+    const parsed = new URL(url);
     return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
   } catch {
     return undefined;

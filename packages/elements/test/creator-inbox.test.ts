@@ -7,7 +7,7 @@ describe('<creator-inbox>', () => {
   it('shows the creator’s seller conversations from the API (base-url + token)', async () => {
     const backend = await startMockBackend();
     const inbox = await fixture<CreatorInbox>(html`<creator-inbox base-url=${location.origin} token="demo-token" style="height:600px"></creator-inbox>`);
-    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 5000 });
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 15_000 });
     const names = deepQueryAll(inbox, '.row .name bdi').map((el) => el.textContent);
     const newest = [...backend.conversations.values()]
       .filter((c) => c.counterpart.kind === 'seller')
@@ -25,14 +25,14 @@ describe('<creator-inbox>', () => {
       asked.push(refresh);
       return 'late-token';
     };
-    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 5000 });
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 15_000 });
     expect(asked[0]).to.equal(false);
   });
 
   it('is accessible (axe)', async () => {
     const { client } = await startClient();
     const inbox = await mount<CreatorInbox>(client, html`<creator-inbox .client=${client}></creator-inbox>`);
-    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 5000 });
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 15_000 });
     await expect(inbox).to.be.accessible();
     client.dispose();
   });

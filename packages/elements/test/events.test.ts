@@ -2,11 +2,11 @@
  * Every event of docs/embedding.md fires exactly once per user action, as the host page (window)
  * sees it; focus never falls to <body> after an action or a dialog.
  */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CreatorImClient } from '@creator-im/sdk';
 import type { MockBackend } from '../../../mocks/backend.js';
-import { byRole, deepQuery, deepQueryAll, mount, startClient } from './helpers.js';
+import { byRole, deepQuery, deepQueryAll, mount, startClient, wait } from './helpers.js';
 import type { CreatorInbox } from '../src/inbox/creator-inbox.js';
 
 const NAMES = [
@@ -27,7 +27,6 @@ let inbox: CreatorInbox;
 let seen: { name: string; detail: unknown }[] = [];
 const record = (event: Event) => seen.push({ name: event.type, detail: (event as CustomEvent).detail });
 
-const wait = (what: string, check: () => unknown, timeout = 5000) => waitUntil(() => Boolean(check()), what, { timeout });
 const click = (element: Element | null | undefined, what: string) => {
   if (!element) throw new Error(`Not found: ${what}`);
   (element as HTMLElement).click();

@@ -2,17 +2,16 @@
  * Every flow of the user guide, walked through `<creator-inbox>` as a creator would — by role and
  * label — against the mock backend behind MSW.
  */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import type { CreatorImClient } from '@creator-im/sdk';
 import type { MockBackend } from '../../../mocks/backend.js';
-import { accessibleName, byRole, deepQuery, deepQueryAll, mount, startClient } from './helpers.js';
+import { accessibleName, byRole, deepQuery, deepQueryAll, mount, startClient, wait } from './helpers.js';
 import type { CreatorInbox } from '../src/inbox/creator-inbox.js';
 
 let backend: MockBackend;
 let client: CreatorImClient;
 let inbox: CreatorInbox;
 
-const wait = (what: string, check: () => unknown, timeout = 5000) => waitUntil(() => Boolean(check()), what, { timeout });
 const click = (element: Element | null, what: string) => {
   if (!element) throw new Error(`Not found: ${what}`);
   (element as HTMLElement).click();
@@ -103,7 +102,7 @@ describe('conversation', () => {
     // Every request fails before reaching the model: an outage after the work would deliver it (live event).
     Object.assign(backend.knobs, { errorRate: 1, outage: 'before' });
     await type('Hello from the test');
-    await wait('failed', () => byRole(inbox, 'button', 'Retry'), 8000);
+    await wait('failed', () => byRole(inbox, 'button', 'Retry'));
     expect(deepQuery(inbox, 'cim-message-log')!.shadowRoot!.textContent).to.contain('Failed to send');
     Object.assign(backend.knobs, { errorRate: 0 });
     click(byRole(inbox, 'button', 'Retry'), 'Retry');
@@ -117,6 +116,8 @@ describe('conversation', () => {
     click(byRole(inbox, 'button', 'Request sample'), 'Request sample');
     const dialog = deepQuery(inbox, 'cim-sample-dialog')!.shadowRoot!.querySelector('dialog')!;
     await wait('dialog open', () => dialog.open);
+    // The shared products come from the thread, which may still be loading when the dialog opens.
+    await wait('a product to pick', () => dialog.querySelector('li button'));
     const pick = dialog.querySelector<HTMLButtonElement>('li button')!;
     const productName = accessibleName(pick).replace('Request a sample of ', '');
     pick.click();

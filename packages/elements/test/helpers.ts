@@ -1,5 +1,5 @@
 /** Shared set-up of the element tests: a fresh mock backend behind MSW and a client on it. */
-import { fixture } from '@open-wc/testing';
+import { fixture, waitUntil } from '@open-wc/testing';
 import { html, render, type TemplateResult } from 'lit';
 import { createClient, type CreatorImClient } from '@creator-im/sdk';
 import { startMockBackend } from '../../../mocks/browser.js';
@@ -72,3 +72,9 @@ export function accessibleName(node: Node): string {
   if (label) return label;
   return [...node.childNodes].map(accessibleName).join(' ').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Waits for a condition a user would notice. The timeout is only a failure cap, generous so that a
+ * busy 2-core machine cannot fail a test that is merely slow.
+ */
+export const wait = (what: string, check: () => unknown, timeout = 15_000): Promise<void> => waitUntil(() => Boolean(check()), what, { timeout });

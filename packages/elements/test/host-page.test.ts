@@ -2,10 +2,10 @@
  * The inbox on a hostile host page: inherited text styles stay out, `--cim-*` tokens and
  * `::part()` rules come in (through exportparts); text from anywhere is bounded and isolated.
  */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import type { CreatorImClient } from '@creator-im/sdk';
 import type { MockBackend } from '../../../mocks/backend.js';
-import { deepQuery, deepQueryAll, mount, startClient } from './helpers.js';
+import { deepQuery, deepQueryAll, mount, startClient, wait } from './helpers.js';
 import type { CreatorInbox } from '../src/inbox/creator-inbox.js';
 
 let backend: MockBackend;
@@ -13,7 +13,6 @@ let client: CreatorImClient;
 let inbox: CreatorInbox;
 let style: HTMLStyleElement;
 
-const wait = (what: string, check: () => unknown, timeout = 5000) => waitUntil(() => Boolean(check()), what, { timeout });
 const HOSTILE = `
   body { text-align: center; line-height: 3; letter-spacing: 4px; word-spacing: 9px; font-size: 31px; text-transform: uppercase; font-style: italic; }
   creator-inbox { --cim-color-accent: rgb(0, 128, 0); }

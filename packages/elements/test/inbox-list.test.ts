@@ -2,11 +2,11 @@
  * The conversation list with a real keyboard (CDP key presses): one tab stop, arrows, Home/End,
  * type-ahead, the row star; switching tabs from any scroll position; one open event per choice.
  */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CreatorImClient } from '@creator-im/sdk';
 import type { MockBackend } from '../../../mocks/backend.js';
-import { byRole, deepQuery, mount, startClient } from './helpers.js';
+import { byRole, deepQuery, mount, startClient, wait } from './helpers.js';
 import type { CreatorInbox } from '../src/inbox/creator-inbox.js';
 
 let backend: MockBackend;
@@ -15,7 +15,6 @@ let inbox: CreatorInbox;
 const errors: string[] = [];
 const onError = (event: ErrorEvent) => errors.push(String(event.message));
 
-const wait = (what: string, check: () => unknown, timeout = 5000) => waitUntil(() => Boolean(check()), what, { timeout });
 const list = () => deepQuery(inbox, 'cim-inbox-list')!.shadowRoot!;
 const rows = () => [...list().querySelectorAll<HTMLElement>('.row')];
 const rowName = (row: Element) => row.querySelector('.name bdi')!.textContent!;

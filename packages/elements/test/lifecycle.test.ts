@@ -12,9 +12,9 @@ describe('client lifecycle of <creator-inbox>', () => {
   it('survives being moved in the DOM: same client, rows still there, live updates afterwards', async () => {
     const backend = await startMockBackend();
     const inbox = await fixture<CreatorInbox>(html`<creator-inbox base-url=${location.origin} token="demo-token" style="height:600px"></creator-inbox>`);
-    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 5000 });
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 15_000 });
     const client = inbox.client!;
-    await waitUntil(() => client.connection.getSnapshot() === 'online', 'online', { timeout: 5000 });
+    await waitUntil(() => client.connection.getSnapshot() === 'online', 'online', { timeout: 15_000 });
     const elsewhere = document.createElement('div');
     elsewhere.style.height = '600px';
     document.body.append(elsewhere);
@@ -24,22 +24,22 @@ describe('client lifecycle of <creator-inbox>', () => {
     expect(client.disposed).to.equal(false);
     const seller = [...backend.conversations.values()].find((c) => c.counterpart.kind === 'seller' && !c.blocked)!.counterpart.id;
     backend.sellerSend(seller, { type: 'TEXT', text: 'after the move' });
-    await waitUntil(() => rowsText(inbox).includes('after the move'), 'live update after the move', { timeout: 5000 });
+    await waitUntil(() => rowsText(inbox).includes('after the move'), 'live update after the move', { timeout: 15_000 });
     elsewhere.remove();
   });
 
   it('disposes its own client when removed for good, and makes a new one when attached again', async () => {
     await startMockBackend();
     const inbox = await fixture<CreatorInbox>(html`<creator-inbox base-url=${location.origin} token="demo-token" style="height:600px"></creator-inbox>`);
-    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 5000 });
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 15_000 });
     const first = inbox.client!;
     const parent = inbox.parentElement!;
     inbox.remove();
     await afterPendingTimers();
     expect(first.disposed).to.equal(true);
     parent.append(inbox);
-    await waitUntil(() => inbox.client !== undefined && inbox.client !== first, 'a new client', { timeout: 5000 });
-    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered again', { timeout: 5000 });
+    await waitUntil(() => inbox.client !== undefined && inbox.client !== first, 'a new client', { timeout: 15_000 });
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered again', { timeout: 15_000 });
   });
 
   it('starts a client handed to it that was not started, and never disposes it', async () => {
@@ -47,7 +47,7 @@ describe('client lifecycle of <creator-inbox>', () => {
     const client = createClient({ baseUrl: location.origin, token: () => 'test-token' });
     expect(client.connection.getSnapshot()).to.equal('idle');
     const inbox = await fixture<CreatorInbox>(html`<creator-inbox .client=${client} style="height:600px"></creator-inbox>`);
-    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered without the host calling start()', { timeout: 5000 });
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered without the host calling start()', { timeout: 15_000 });
     expect(client.started).to.equal(true);
     inbox.remove();
     await afterPendingTimers();

@@ -3,10 +3,10 @@
  * opens, pinning on send and arrival, nothing moving under a reader who scrolled up, the "N new
  * messages" button, older pages one at a time with the view anchored, a bounded DOM, announcements.
  */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import type { CreatorImClient } from '@creator-im/sdk';
 import type { MockBackend } from '../../../mocks/backend.js';
-import { byRole, mount, startClient } from './helpers.js';
+import { byRole, mount, startClient, wait } from './helpers.js';
 import type { CimChatSession } from '../src/chat-session/chat-session.js';
 
 let backend: MockBackend;
@@ -15,7 +15,6 @@ let session: CimChatSession;
 let pageRequests = 0;
 const realFetch = window.fetch.bind(window);
 
-const wait = (what: string, check: () => unknown, timeout = 5000) => waitUntil(() => Boolean(check()), what, { timeout });
 const log = () => session.shadowRoot!.querySelector('cim-message-log')!;
 const scroller = () => log().shadowRoot!.querySelector<HTMLElement>('.scroller')!;
 const items = () => [...scroller().querySelectorAll<HTMLElement>('.msg')];
@@ -139,7 +138,7 @@ describe('message log: scroll model', () => {
     while (!s.querySelector('.start:not(.older)')) {
       const top = items()[0]!.dataset.id;
       s.scrollTop = 0;
-      await wait('more history', () => items()[0]!.dataset.id !== top || s.querySelector('.start:not(.older)'), 8000);
+      await wait('more history', () => items()[0]!.dataset.id !== top || s.querySelector('.start:not(.older)'));
       expect(items().length).to.be.at.most(150);
     }
     expect(client.conversations.thread('conv-shop-2').getSnapshot().messages.length).to.be.at.least(600);

@@ -48,14 +48,14 @@ export function hooksSuite(major: string): void {
       };
       const { host, unmount } = mount(client, createElement(Collab));
       try {
-        await waitUntil(() => host.querySelector('ul')?.dataset.status === 'ready' && host.querySelectorAll('li').length > 0, 'collab rows', { timeout: 5000 });
+        await waitUntil(() => host.querySelector('ul')?.dataset.status === 'ready' && host.querySelectorAll('li').length > 0, 'collab rows', { timeout: 15_000 });
         expect(requests.filter((r) => r.startsWith('GET /api/conversations?') && r.includes('tab=collab'))).to.have.length(1);
         const first = [...backend.conversations.values()].filter((c) => host.textContent!.includes(c.counterpart.name))[0]!;
         expect(host.querySelector('li')!.textContent).to.be.a('string').and.not.equal('');
         // A store change elsewhere (star a row of this view) re-renders with the new snapshot.
         const before = renders;
         await client.inbox.star(first.id, true);
-        await waitUntil(() => renders > before, 're-render after star', { timeout: 3000 });
+        await waitUntil(() => renders > before, 're-render after star', { timeout: 15_000 });
       } finally {
         unmount();
         client.dispose();
@@ -72,11 +72,11 @@ export function hooksSuite(major: string): void {
       };
       const { host, unmount } = mount(client, createElement(Messages, { id: conversation.id }));
       try {
-        await waitUntil(() => host.querySelector('ol')?.dataset.loaded === 'true', 'history loaded', { timeout: 5000 });
+        await waitUntil(() => host.querySelector('ol')?.dataset.loaded === 'true', 'history loaded', { timeout: 15_000 });
         expect(requests.filter((r) => r.startsWith(`GET /api/conversations/${conversation.id}/messages`))).to.have.length(1);
         const count = host.querySelectorAll('li').length;
         flushSync(() => void client.conversations.sendText(conversation.id, 'Hello from a hook'));
-        await waitUntil(() => host.querySelectorAll('li').length === count + 1, 'sent message shown', { timeout: 3000 });
+        await waitUntil(() => host.querySelectorAll('li').length === count + 1, 'sent message shown', { timeout: 15_000 });
         expect([...host.querySelectorAll('li')].some((li) => li.textContent === 'Hello from a hook')).to.equal(true);
       } finally {
         unmount();
@@ -95,10 +95,10 @@ export function hooksSuite(major: string): void {
       };
       const { host, root, unmount } = mount(client, createElement(Results, { query: seller }));
       try {
-        await waitUntil(() => host.querySelector('p')?.dataset.status === 'ready', 'search ready', { timeout: 5000 });
+        await waitUntil(() => host.querySelector('p')?.dataset.status === 'ready', 'search ready', { timeout: 15_000 });
         expect(host.querySelector('p')!.textContent).to.not.equal('');
         root.render(createElement(StrictMode, null, createElement(CreatorClientProvider, { client }, createElement(Results, { query: '' }))));
-        await waitUntil(() => host.querySelector('p')?.dataset.status === 'idle', 'cleared', { timeout: 3000 });
+        await waitUntil(() => host.querySelector('p')?.dataset.status === 'idle', 'cleared', { timeout: 15_000 });
         expect(host.querySelector('p')!.textContent).to.equal('');
       } finally {
         unmount();

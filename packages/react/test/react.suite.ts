@@ -38,16 +38,16 @@ export function reactSuite(major: string): void {
             createElement(ContactButton, { key: 'contact', inbox: 'react-inbox', sellerId: 'shop-5', entrance: 'seller_store', actionLabel: null }),
           ]),
         );
-        await waitUntil(() => deepQueryAll(host, '.row').length > 0, 'rows', { timeout: 5000 });
+        await waitUntil(() => deepQueryAll(host, '.row').length > 0, 'rows', { timeout: 15_000 });
         const newest = [...backend.conversations.values()].filter((c) => c.counterpart.kind === 'seller').sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : -1))[0]!;
         expect(deepQuery(host, '.row .name bdi')?.textContent).to.equal(newest.counterpart.name);
         deepQuery<HTMLButtonElement>(host, '.row')!.click();
-        await waitUntil(() => opened.length > 0, 'onConversationOpen', { timeout: 3000 });
+        await waitUntil(() => opened.length > 0, 'onConversationOpen', { timeout: 15_000 });
         expect(opened[0]).to.equal(newest.id);
         // The contact button (camelCase props set as properties) opens its seller's conversation.
         const contact = host.querySelector('cim-contact-button')!;
         contact.shadowRoot!.querySelector('button')!.click();
-        await waitUntil(() => opened.includes('conv-shop-5'), 'contact opened shop-5', { timeout: 3000 });
+        await waitUntil(() => opened.includes('conv-shop-5'), 'contact opened shop-5', { timeout: 15_000 });
       } finally {
         root.unmount();
         host.remove();

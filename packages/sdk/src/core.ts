@@ -98,6 +98,11 @@ export class Core {
 
   /** Takes one raw event (socket, adapter); held until the sequencer's code is loaded. */
   receive(raw: unknown): void {
+    try {
+      raw = JSON.parse(JSON.stringify(raw), this.http.media); // its media URLs, as answers' (http.media)
+    } catch (error) {
+      return this.report(new ValidationError('event', ['(root): not JSON'], { cause: error }));
+    }
     if (this.sequencer) return this.sequencer.receive(raw);
     this.early.push(raw);
     this.sequence().catch((error: unknown) => this.report(error));

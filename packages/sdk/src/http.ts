@@ -95,6 +95,21 @@ export class HttpTransport {
     };
   }
 
+  /**
+   * A `JSON.parse` reviver for the contract's media URLs (`avatarUrl`, `imageUrl`, an agreement's
+   * `url`): absolute or relative to the API, so they resolve against `baseUrl` (not the page);
+   * anything but http(s) becomes null.
+   */
+  readonly media = (key: string, value: unknown): unknown => {
+    if (!/^(avatarU|imageU|u)rl$/.test(key) || typeof value !== 'string') return value;
+    try {
+      const url = new URL(value, new URL(`${this.options.baseUrl}/`, globalThis.location?.href));
+      return /^https?:$/.test(url.protocol) ? url.href : null;
+    } catch {
+      return null;
+    }
+  };
+
   /** The URL of a path, with query parameters. */
   url(path: string, query: RequestOptions<v.GenericSchema>['query'] = {}): string {
     const params = new URLSearchParams();
@@ -159,7 +174,7 @@ export class HttpTransport {
           attempt--; // a token refresh is not a retry
           continue;
         }
-        const body = await readBody(response, `${method} ${path}`);
+        const body = await readBody(response, `${method} ${path}`, this.media);
         if (!response.ok) throw serverError(response, body);
         if (body === undefined) throw new NetworkError('network', `${method} ${path}: the answer was empty or cut off.`);
         return parse(call.schema, body, call.what);
@@ -215,7 +230,7 @@ export class HttpTransport {
  * Reads an answer's JSON. A body that cannot be read or parsed (a connection cut mid-answer) is a
  * network failure, retried like one; `undefined` for an empty body.
  */
-async function readBody(response: Response, what: string): Promise<unknown> {
+async function readBody(response: Response, what: string, reviver: (key: string, value: unknown) => unknown): Promise<unknown> {
   let text: string;
   try {
     text = await response.text();
@@ -224,7 +239,7 @@ async function readBody(response: Response, what: string): Promise<unknown> {
   }
   if (!text) return undefined;
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text, reviver) as unknown;
   } catch (error) {
     if (!response.ok) return undefined; // an error page: the status says enough
     throw new NetworkError('network', `${what}: the answer was cut off or unreadable.`, { cause: error });

@@ -49,6 +49,7 @@ export const PartySchema = v.object({
   id,
   kind: v.picklist(['seller', 'agency']),
   name,
+  /** Absolute, or relative to the API base URL (the SDK resolves it; http(s) only, else null). */
   avatarUrl: v.nullable(v.string()),
   /** Agencies only: verified by TikTok Shop. The Agency tab labels them. */
   verified: v.boolean(),
@@ -58,6 +59,7 @@ export const PartySchema = v.object({
 export const ProductSchema = v.object({
   id,
   name: v.pipe(v.string(), v.maxLength(LIMITS.productName)),
+  /** Absolute, or relative to the API base URL, like every media URL. */
   imageUrl: v.nullable(v.string()),
   price: v.object({ amount: v.number(), currency: v.pipe(v.string(), v.length(3)) }),
   /** Share of the sale paid to the creator, 0–1. */

@@ -401,7 +401,8 @@ export type Answer =
 
 /**
  * Folds one answer into the state. An answer reflects at least every event applied before it
- * arrived, so its live entities are recorded at the current sequence.
+ * arrived, so its live entities are recorded at the current sequence; a sent message's card is
+ * recorded at the message's seq (the seller may decide before the answer lands).
  */
 export function applyAnswer(state: CimState, answer: Answer): CimState {
   switch (answer.type) {
@@ -420,9 +421,8 @@ export function applyAnswer(state: CimState, answer: Answer): CimState {
       ]);
     }
     case 'sent':
-      return putMessageBatches(putConversations(state, [answer.conversation]), [
-        { conversationId: answer.conversation.id, messages: [answer.message], asOf: state.lastSeq },
-      ]);
+      // The card it carries is as of the message's own seq: the answer may land after a newer event.
+      return putMessageBatches(putConversations(state, [answer.conversation]), [{ conversationId: answer.conversation.id, messages: [answer.message] }]);
     case 'showcase': {
       const listed = new Set(answer.productIds);
       const stale = [...state.showcase].filter(([id, entry]) => entry.state === 'added' && !listed.has(id)).map(([id]) => id);

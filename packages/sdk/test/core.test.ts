@@ -434,3 +434,24 @@ test('truncated answers: a connection cut mid-answer is a network failure, retri
     t.close();
   }
 });
+
+test('media URLs: relative ones resolve against the API base URL (answers and live events); anything but http(s) becomes null', async () => {
+  const t = setup();
+  try {
+    await t.client.start();
+    const id = conversationOf(t.backend, 'shop-1');
+    const conversation = t.client.state.getSnapshot().conversations.get(id)!;
+    assert.equal(conversation.counterpart.avatarUrl, `${BASE}/media/avatars/shop-1.svg`);
+    const stop = pipeEvents(t.backend, t.client);
+    await t.client.samples.request(id, t.backend.seed.products[0]!);
+    const sampleId = [...t.backend.samples.values()].at(-1)!.id;
+    t.backend.decideSample(sampleId, 'to_ship');
+    assert.equal(t.client.samples.sample(sampleId).getSnapshot()?.product.imageUrl, `${BASE}/media/products/${t.backend.seed.products[0]!.id}.svg`);
+    stop();
+    const hostile = { ...conversation, counterpart: { ...conversation.counterpart, avatarUrl: 'javascript:alert(1)' } };
+    t.client.receive({ id: 'evt-x', seq: t.client.state.getSnapshot().lastSeq + 1, type: 'conversation.updated', data: { conversation: hostile } });
+    assert.equal(t.client.state.getSnapshot().conversations.get(id)!.counterpart.avatarUrl, null);
+  } finally {
+    t.close();
+  }
+});

@@ -24,6 +24,29 @@ test('sample request: "To review" until the seller approves ("To ship"); live up
   }
 });
 
+test('sample request: the seller approves before the answer to the request arrives; the card stays "To ship"', async () => {
+  const t = setup();
+  try {
+    await t.client.start();
+    const stop = pipeEvents(t.backend, t.client);
+    // The seller decides while the request's answer is still on its way: the client hears
+    // message.created and sample.updated before the (older) answer.
+    const decide = t.backend.subscribe((event) => {
+      const message = event.type === 'message.created' ? (event.data.message as { type: string; sample?: { id: string } }) : undefined;
+      if (message?.type === 'SAMPLE_REQUEST') t.backend.decideSample(message.sample!.id, 'to_ship');
+    });
+    const id = conversationOf(t.backend, 'shop-5');
+    await t.client.samples.request(id, t.backend.seed.products[0]!);
+    decide();
+    const sampleId = [...t.backend.samples.values()].at(-1)!.id;
+    assert.equal(t.backend.samples.get(sampleId)?.status, 'to_ship');
+    assert.equal(t.client.samples.sample(sampleId).getSnapshot()?.status, 'to_ship', 'the older answer does not undo the approval');
+    stop();
+  } finally {
+    t.close();
+  }
+});
+
 test('sample request: rejected becomes "Cancelled"; an impossible transition is a typed error and changes nothing', async () => {
   const t = setup();
   try {

@@ -2,7 +2,7 @@ import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { msg, localized, str } from '@lit/localize';
-import type { CreatorImClient, Product } from '@creator-im/sdk';
+import type { CreatorImClient, Product, Thread } from '@creator-im/sdk';
 import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { dialogStyles, tokens } from '../theme.js';
@@ -37,6 +37,10 @@ export class CimSampleDialog extends LitElement {
   private readonly requestable = new StoreController<readonly Product[]>(this, () =>
     this.client && this.conversationId ? this.client.samples.requestable(this.conversationId) : undefined,
   );
+  /** Products come from the thread: until it has loaded, "none shared" would be a false claim. */
+  private readonly thread = new StoreController<Thread>(this, () =>
+    this.client && this.conversationId ? this.client.conversations.thread(this.conversationId) : undefined,
+  );
   private readonly dialog = new DialogHandle(() => this.renderRoot.querySelector('dialog'));
 
   /** Opens the dialog; focus returns to `opener` when it closes. */
@@ -67,7 +71,9 @@ export class CimSampleDialog extends LitElement {
                 </li>`;
               })}
             </ul>`
-          : html`<p>${msg('No product to request yet: the seller has not shared one in this conversation.', { id: 'sample.none' })}</p>`}
+          : !this.thread.value?.loaded
+            ? html`<p role="status">${msg('Loading messages…', { id: 'session.loadingMessages' })}</p>`
+            : html`<p>${msg('No product to request yet: the seller has not shared one in this conversation.', { id: 'sample.none' })}</p>`}
         ${this.error ? html`<p class="failed" role="alert">${this.error}</p>` : ''}
       </div>
     </dialog>`;

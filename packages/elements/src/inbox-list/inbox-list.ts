@@ -14,6 +14,12 @@ import { clip, formatTime } from '../format.js';
 import { formatLocale } from '../localization.js';
 import { picture, pictureStyles } from '../avatar.js';
 
+// The rows' layout (the grid layout's code) loads beside the first requests, off the first-paint bytes.
+let rowLayout: typeof import('./row-layout.js').rowLayout | undefined;
+const rowLayoutLoaded = import('./row-layout.js').then((module) => (rowLayout = module.rowLayout));
+/** A row's height in rem: `.item`'s CSS height, which the layout needs in px. */
+const ROW_REM = 4.125;
+
 const tabLabel = (tab: InboxTab): string =>
   ({ shop: msg('TikTok Shop', { id: 'tab.shop' }), collab: msg('Collab Messages', { id: 'tab.collab' }), agency: msg('Agency', { id: 'tab.agency' }) })[tab];
 
@@ -110,6 +116,8 @@ export class CimInboxList extends LitElement {
       }
       .item {
         width: 100%;
+        height: ${ROW_REM}rem;
+        box-sizing: border-box;
         display: flex;
         align-items: stretch;
         border-bottom: 1px solid var(--_border);
@@ -232,6 +240,8 @@ export class CimInboxList extends LitElement {
   @property({ attribute: 'selected-id' }) selectedId: string | null = null;
 
   @query('lit-virtualizer') private virtualizer?: LitVirtualizer;
+  /** The list's layout (rows of one height), made at the first render of a list. */
+  private layout?: LitVirtualizer['layout'];
   /** The row holding the list's one tab stop. */
   @state() private active = 0;
 
@@ -287,6 +297,12 @@ export class CimInboxList extends LitElement {
       }
       return html`<p class="empty">${msg('No conversations yet.', { id: 'inbox.empty' })}</p>`;
     }
+    if (!rowLayout) {
+      void rowLayoutLoaded.then(() => this.requestUpdate());
+      return html`<p class="status" role="status">${msg('Loading conversations…', { id: 'inbox.loading' })}</p>`;
+    }
+    // Rows have one height (rem; the root font size read once, a style lookup, no layout).
+    const layout = (this.layout ??= rowLayout(ROW_REM * (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16)));
     // A fresh virtualizer per view: a new list starts at its top, and an old range never meets new items.
     return keyed(
       `${this.tab}|${this.filter}`,
@@ -295,6 +311,7 @@ export class CimInboxList extends LitElement {
         role="list"
         aria-label=${tabLabel(this.tab)}
         scroller
+        .layout=${layout}
         .items=${conversations as Conversation[]}
         .keyFunction=${(c: Conversation) => c.id}
         .renderItem=${(c: Conversation, index: number) => this.renderRow(c, index)}
@@ -303,6 +320,9 @@ export class CimInboxList extends LitElement {
           if (this.active < event.first || this.active > event.last) {
             if (!this.rowHasFocus()) this.active = event.first;
           }
+        }}
+        @visibilityChanged=${(event: { last: number }) => {
+          // The next page when the creator sees the list's end coming (not when rows off screen render).
           if (hasMore && event.last >= conversations.length - 5) this.client?.inbox.loadMore({ tab: this.tab, filter: this.filter }).catch(() => undefined);
         }}
         @keydown=${this.onListKey}

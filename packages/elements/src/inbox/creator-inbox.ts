@@ -8,6 +8,8 @@ import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { emit } from '../events.js';
 import { darkTokens, tokens } from '../theme.js';
+import { warmFormats } from '../format.js';
+import { formatLocale } from '../localization.js';
 
 /**
  * The all-in-one Creator IM embed: tabs, filters, search and the open conversation. Two panes
@@ -271,6 +273,8 @@ export class CreatorInbox extends LitElement {
       this.client.start().catch((error: CimError) => {
         this.startError = error;
       });
+      // The first requests are now on the network: build the rows' date formats while they travel.
+      setTimeout(() => warmFormats(formatLocale()));
     }
   }
 
