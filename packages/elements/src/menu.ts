@@ -1,11 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 
 /**
  * A popup menu (`role="menu"` of `role="menuitem"` buttons) opened from a button: positioned by
- * Floating UI so it stays inside the viewport (flips above, shifts sideways, shrinks), keyboard as
- * in the ARIA menu button pattern (first item focused, arrows, Home/End, Escape returns to the
- * button), closed by a click elsewhere or Tab.
+ * Floating UI (menu-position.ts, loaded on the first open) so it stays inside the viewport (flips
+ * above, shifts sideways, shrinks), keyboard as in the ARIA menu button pattern (first item
+ * focused, arrows, Home/End, Escape returns to the button), closed by a click elsewhere or Tab.
  */
 export class MenuController implements ReactiveController {
   /** Whether the menu is shown; the host renders it when true. */
@@ -35,19 +34,11 @@ export class MenuController implements ReactiveController {
     menu.addEventListener('keydown', this.onKey);
     menu.addEventListener('focusout', this.onFocusOut);
     document.addEventListener('pointerdown', this.onOutside, true);
-    this.cleanup = autoUpdate(button, menu, () => {
-      void computePosition(button, menu, {
-        strategy: 'fixed',
-        placement: 'bottom-end',
-        middleware: [
-          offset(4),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          size({ padding: 8, apply: ({ availableWidth, availableHeight }) => void Object.assign(menu.style, { maxWidth: `${availableWidth}px`, maxHeight: `${availableHeight}px` }) }),
-        ],
-      }).then(({ x, y }) => Object.assign(menu.style, { left: `${x}px`, top: `${y}px` }));
-    });
     this.items()[0]?.focus();
+    const { positionMenu } = await import('./menu-position.js');
+    // Closed (or closed and reopened) while the positioning code loaded: that open places itself.
+    if (!this.open || this.cleanup || this.parts().menu !== menu) return;
+    this.cleanup = positionMenu(button, menu);
   }
 
   /** Closes the menu; with `refocus`, focus goes back to its button. */

@@ -244,28 +244,9 @@ export class Core {
   async startRealtime(): Promise<void> {
     const socket = this.socket;
     if (!socket || this.realtime || this.disposed) return;
-    const { RealtimeChannel } = await import('./realtime.js');
+    const { connect } = await import('./realtime.js');
     if (this.realtime || this.disposed) return;
-    const options = this.options;
-    this.realtime = new RealtimeChannel(
-      {
-        socket,
-        url: async () => this.http.url('/api/ws', { token: await this.http.getToken() }).replace(/^http/, 'ws'),
-        heartbeatMs: options.heartbeatMs,
-        backoffMs: options.reconnectBackoffMs,
-        random: options.random,
-      },
-      {
-        lastSeq: () => this.state.lastSeq,
-        resync: () => this.sequence().then((sequencer) => sequencer.resync()),
-        event: (raw) => this.receive(raw),
-        state: (connection) => {
-          this.update((state) => (state.connection === connection ? state : { ...state, connection }));
-          if (connection === 'online') this.outboxLanes?.flush();
-        },
-        error: (error) => this.report(error),
-      },
-    );
+    this.realtime = connect(this, socket);
     this.realtime.start();
   }
 

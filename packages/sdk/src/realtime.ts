@@ -4,6 +4,7 @@
  * each exactly once: older or repeated sequences are dropped, a gap triggers a resync.
  * @packageDocumentation
  */
+import type { Core } from './core.js';
 import type { ConnectionState } from './state.js';
 
 /** The part of the WebSocket API the SDK uses; browsers' and the `ws` package's both fit. */
@@ -178,4 +179,28 @@ export class RealtimeChannel {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.open(), delay);
   }
+}
+
+/** A client's channel (not started): events go to its sequencer, connection changes to its state. */
+export function connect(core: Core, socket: WebSocketFactory): RealtimeChannel {
+  const options = core.options;
+  return new RealtimeChannel(
+    {
+      socket,
+      url: async () => core.http.url('/api/ws', { token: await core.http.getToken() }).replace(/^http/, 'ws'),
+      heartbeatMs: options.heartbeatMs,
+      backoffMs: options.reconnectBackoffMs,
+      random: options.random,
+    },
+    {
+      lastSeq: () => core.state.lastSeq,
+      resync: () => core.sequence().then((sequencer) => sequencer.resync()),
+      event: (raw) => core.receive(raw),
+      state: (connection) => {
+        core.update((state) => (state.connection === connection ? state : { ...state, connection }));
+        if (connection === 'online') core.outboxLanes?.flush();
+      },
+      error: (error) => core.report(error),
+    },
+  );
 }

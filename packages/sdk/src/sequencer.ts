@@ -11,7 +11,7 @@ import type { Core } from './core.js';
 import { CimError, InvalidRecordError, toCimError, ValidationError } from './errors.js';
 import { decodeEvent, EventsPageSchema } from './schemas.js';
 import { conversationDocuments, messageDocuments } from './search.js';
-import { applyEvent } from './state.js';
+import { applyEvent } from './state-events.js';
 
 /** One page of `/api/events`. */
 export interface EventsPage {

@@ -1,6 +1,6 @@
 /**
  * The client's state, and the one write path into it: pure functions that fold one event
- * ({@link applyEvent}) or one answer ({@link applyAnswer}) into a new immutable snapshot. Nothing
+ * (`applyEvent`, in state-events.ts: the sequencer's lazy chunk) or one answer ({@link applyAnswer}) into a new immutable snapshot. Nothing
  * else writes the state, so one event or answer is one snapshot (one notification), and no reader
  * ever sees a conversation updated before its thread.
  *
@@ -22,7 +22,6 @@ import type {
   Party,
   QuickReply,
   SampleRequest,
-  ServerEvent,
 } from './schemas.js';
 
 /** Loading state of anything fetched. */
@@ -382,41 +381,7 @@ export function revertConversation(state: CimState, id: string, patch: Partial<C
   return Object.keys(undo).length ? putConversations(state, [{ ...current, ...undo }]) : state;
 }
 
-// ---------------------------------------------------------------- the write path: events and answers
-
-/** A decoded real-time event; `message.created` carries its decoded message. */
-export type DecodedEvent = ServerEvent & { message?: Message };
-
-/**
- * Folds one real-time event into the state, and records its sequence. Pure; throws
- * {@link RuleViolationError} (`invalid_transition`) when the event breaks a state machine.
- */
-export function applyEvent(state: CimState, event: DecodedEvent): CimState {
-  const next = foldEvent(state, event);
-  return { ...next, lastSeq: Math.max(next.lastSeq, event.seq) };
-}
-
-function foldEvent(state: CimState, event: DecodedEvent): CimState {
-  switch (event.type) {
-    case 'message.created': {
-      const message = event.message!;
-      const withConversation = putConversations(state, [event.data.conversation], () => (message.sender === 'counterpart' ? 1 : 0));
-      return putMessageBatches(withConversation, [{ conversationId: event.data.conversation.id, messages: [message], asOf: event.seq }]);
-    }
-    case 'conversation.updated':
-      return putConversations(state, [event.data.conversation]);
-    case 'sample.updated':
-      return putLive(state, event.seq, { samples: [event.data.sample], checked: true });
-    case 'invitation.updated':
-      return putLive(state, event.seq, { invitations: [event.data.invitation], checked: true });
-    case 'link.updated':
-      return putLive(state, event.seq, { links: [event.data.link], checked: true });
-    case 'block.updated':
-      return putBlock(state, event.data.seller, event.data.blocked);
-    case 'showcase.updated':
-      return putShowcase(state, event.data.productIds);
-  }
-}
+// ---------------------------------------------------------------- the write path: answers (events: state-events.ts)
 
 /** A validated answer of the server, as {@link applyAnswer} folds it. */
 export type Answer =
