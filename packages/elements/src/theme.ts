@@ -282,3 +282,16 @@ export const menuStyles = css`
     background: var(--_surface);
   }
 `;
+
+/** The "Verified" label beside an agency's name (list rows and the session header). */
+export const verifiedStyles = css`
+  .verified {
+    flex: none;
+    font-size: 0.6875rem;
+    font-weight: 600;
+    color: var(--_success);
+    border: 1px solid currentColor;
+    border-radius: 4px;
+    padding: 0 0.25rem;
+  }
+`;

@@ -55,7 +55,8 @@ describe('conversation list', () => {
     expect(focused()!.dataset.index).to.equal('0');
     await sendKeys({ press: 'End' });
     const total = client.inbox.view({ tab: 'shop', filter: 'all' }).getSnapshot().conversations.length;
-    await wait('last row focused', () => focused()?.dataset.index === String(total - 1));
+    // End goes to the last loaded row; reaching it may load the next page, which does not move focus.
+    await wait('last row focused', () => Number(focused()?.dataset.index) >= total - 1);
     await sendKeys({ press: 'Home' });
     await wait('first row focused', () => focused()?.dataset.index === '0');
     await sendKeys({ press: 'Enter' });

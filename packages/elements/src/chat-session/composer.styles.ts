@@ -64,16 +64,4 @@ export const composerStyles = css`
     font-size: 0.8125rem;
     margin: 0;
   }
-  .blocked {
-    border-top: 1px solid var(--_border);
-    background: var(--_bg);
-    padding: 0.75rem;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem;
-    align-items: center;
-    justify-content: center;
-    color: var(--_muted);
-    text-align: center;
-  }
 `;

@@ -33,15 +33,6 @@ export const sessionHeaderStyles = css`
   .arrow:dir(rtl) {
     transform: scaleX(-1);
   }
-  .verified {
-    flex: none;
-    font-size: 0.6875rem;
-    font-weight: 600;
-    color: var(--_success);
-    border: 1px solid currentColor;
-    border-radius: 4px;
-    padding: 0 0.25rem;
-  }
   .icon-btn {
     display: inline-grid;
     place-items: center;

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg, localized } from '@lit/localize';
 import { canBlock, type Conversation } from '@creator-im/sdk';
-import { menuStyles, tokens } from '../theme.js';
+import { menuStyles, tokens, verifiedStyles } from '../theme.js';
 import { MenuController } from '../menu.js';
 import { picture, pictureStyles } from '../avatar.js';
 import { clip } from '../format.js';
@@ -24,7 +24,7 @@ export type SessionAction = 'back' | 'star' | 'unstar' | 'block' | 'unblock';
  */
 @localized()
 export class CimSessionHeader extends LitElement {
-  static override styles = [tokens, menuStyles, pictureStyles, sessionHeaderStyles];
+  static override styles = [tokens, menuStyles, pictureStyles, verifiedStyles, sessionHeaderStyles];
 
   /** The conversation shown. */
   @property({ attribute: false }) conversation?: Conversation;

@@ -9,7 +9,7 @@ import { INBOX_FILTERS, INBOX_TABS, type Conversation, type CreatorImClient, typ
 import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { emit } from '../events.js';
-import { tokens } from '../theme.js';
+import { tokens, verifiedStyles } from '../theme.js';
 import { clip, formatTime } from '../format.js';
 import { formatLocale } from '../localization.js';
 import { picture, pictureStyles } from '../avatar.js';
@@ -55,6 +55,7 @@ export class CimInboxList extends LitElement {
   static override styles = [
     tokens,
     pictureStyles,
+    verifiedStyles,
     css`
       :host {
         display: flex;
@@ -178,15 +179,6 @@ export class CimInboxList extends LitElement {
       .name span:first-child {
         overflow: hidden;
         text-overflow: ellipsis;
-      }
-      .verified {
-        flex: none;
-        font-size: 0.6875rem;
-        font-weight: 600;
-        color: var(--_success);
-        border: 1px solid currentColor;
-        border-radius: 4px;
-        padding: 0 0.25rem;
       }
       .time {
         font-size: 0.75rem;
