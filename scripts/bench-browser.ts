@@ -290,7 +290,19 @@ export async function browserBench(log: (what: string, value: string, note?: str
       const logNodes = `(() => { const count = (root) => { let n = 1; if (root instanceof Element && root.shadowRoot) n += count(root.shadowRoot); for (const child of root.childNodes) n += count(child); return n; }; return count(window.__bench.log()); })()`;
       const openNodes = (await page.evaluate(logNodes)) as number;
       const logScroll = await scrollFrames(page, `window.__bench.log().querySelector('.scroller')`, options.scrollSeconds, `window.__bench.log().querySelectorAll('.msg').length`);
-      results.logScroll = { ...logScroll, messages, logNodes: { open: openNodes, after: (await page.evaluate(logNodes)) as number } };
+      const afterNodes = (await page.evaluate(logNodes)) as number;
+      // A full walk: up until the oldest message is in the DOM, then down until the newest is.
+      const walk = (await page.evaluate(`(async () => {
+        const messages = ${CLIENT}.conversations.thread(${id}).getSnapshot().messages;
+        const scroller = window.__bench.log().querySelector('.scroller');
+        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+        const shown = (message) => scroller.querySelector('.msg[data-id="' + CSS.escape(message.id) + '"]') !== null;
+        for (let i = 0; i < 3000 && !shown(messages[0]); i++) { scroller.scrollTop = 0; await frame(); }
+        const top = shown(messages[0]) ? ${logNodes} : -1;
+        for (let i = 0; i < 3000 && !shown(messages[messages.length - 1]); i++) { scroller.scrollTop = scroller.scrollHeight; await frame(); }
+        return { top, bottom: shown(messages[messages.length - 1]) ? ${logNodes} : -1 };
+      })()`)) as { top: number; bottom: number };
+      results.logScroll = { ...logScroll, messages, logNodes: { open: openNodes, after: afterNodes, top: walk.top, bottom: walk.bottom } };
       const nodes = (await page.evaluate(`(() => {
         const count = (root) => { let n = 1; if (root instanceof Element && root.shadowRoot) n += count(root.shadowRoot); for (const child of root.childNodes) n += count(child); return n; };
         return count(document);
@@ -355,8 +367,8 @@ export interface BrowserFigures {
   openConversation: Stat & { notShown: number };
   liveMessage: Stat;
   listScroll: { frames: Stat; dropped: number; count: number; rows: number; mostInDom: number };
-  /** `mostInDom`: the most messages in the log's DOM at once while scrolling; `logNodes`: the log's nodes when opened and after scrolling. */
-  logScroll: { frames: Stat; dropped: number; count: number; messages: number; mostInDom: number; logNodes: { open: number; after: number } };
+  /** `mostInDom`: the most messages in the log's DOM at once while scrolling; `logNodes`: the log's nodes when opened, after scrolling, at the oldest message and back at the newest (-1: not reached). */
+  logScroll: { frames: Stat; dropped: number; count: number; messages: number; mostInDom: number; logNodes: { open: number; after: number; top: number; bottom: number } };
   heap: { afterLoad: number; afterAll: number; nodes: number };
   search?: Stat & { threads: number; indexedInMs: number; heapMb: number };
 }

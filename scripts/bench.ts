@@ -330,6 +330,7 @@ async function browser() {
   row(`scroll the ${f.listScroll.rows.toLocaleString('en')}-row list ${BROWSER_BENCH.scrollSeconds} s: frame p50 / p95 / p99`, ...frames(f.listScroll));
   row(`scroll the ${f.logScroll.messages.toLocaleString('en')}-message log ${BROWSER_BENCH.scrollSeconds} s: frame p50 / p95 / p99`, ...frames(f.logScroll));
   row('  the log in the DOM: nodes when opened / after scrolling', `${f.logScroll.logNodes.open} / ${f.logScroll.logNodes.after}`, `at most ${f.logScroll.mostInDom} messages in the DOM at once`);
+  row('  …after a full scroll: at the oldest message / back at the newest', `${f.logScroll.logNodes.top} / ${f.logScroll.logNodes.bottom}`, 'bounded: no growth after the walk (-1: not reached)');
   row('JS heap after load / after all of the above', `${f.heap.afterLoad.toFixed(1)} MB / ${f.heap.afterAll.toFixed(1)} MB`, `after a full GC; ${f.heap.nodes.toLocaleString('en')} DOM nodes at the end`);
   results.browser = f;
 }
