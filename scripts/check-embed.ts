@@ -5,6 +5,7 @@
  * and the demo Creator Center, under its strict Content-Security-Policy, opens the right
  * conversation from its entrances.
  */
+import { createRequire } from 'node:module';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -95,6 +96,28 @@ try {
     await bell.click();
     await page.waitForURL(/#messages$/, { timeout: 5000 });
     return label ?? '';
+  });
+  await check('the demo walked with axe: the inbox, an open conversation and the Agency tab (shadow roots included)', async () => {
+    // axe is injected as an inline script, which the demo's CSP forbids: this page alone bypasses it.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const violations = async (where: string) => {
+      await page.addScriptTag({ content: axe });
+      const found = (await page.evaluate(`axe.run(document, { rules: { region: { enabled: false } } }).then((r) => r.violations.map((v) => v.id + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`)) as string[];
+      if (found.length) throw new Error(`${where}: ${found.join('; ')}`);
+    };
+    await page.goto(`${demo.url}/`);
+    const rows = page.locator('creator-inbox >> cim-inbox-list >> .row');
+    await rows.first().waitFor({ timeout: 15_000 });
+    await violations('the inbox');
+    await rows.nth(1).click();
+    await page.locator('creator-inbox >> cim-message-log >> .msg').first().waitFor({ timeout: 15_000 });
+    await violations('an open conversation');
+    await page.locator('creator-inbox >> [role="tab"]:has-text("Agency")').first().click();
+    await page.locator('creator-inbox >> [role="tab"][aria-selected="true"]:has-text("Agency")').first().waitFor({ timeout: 15_000 });
+    await rows.first().waitFor({ timeout: 15_000 });
+    await violations('the Agency tab');
+    return 'no violations';
   });
 } finally {
   await browser.close();
