@@ -6,16 +6,19 @@ export function errorMessage(error: unknown): string {
   return error instanceof CimError ? error.message : String(error);
 }
 
-// Building an Intl.DateTimeFormat costs tens of ms the first time: one instance per locale and options.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
+// Building an Intl formatter costs tens of ms the first time: one instance per kind, locale and options.
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cachedFormat<F extends Intl.DateTimeFormat | Intl.NumberFormat, O>(kind: string, locale: string | undefined, options: O, make: () => F): F {
+  const key = `${kind}|${locale ?? ''}|${JSON.stringify(options)}`;
+  let format = formats.get(key) as F | undefined;
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
-    dateFormats.set(key, format);
+    format = make();
+    formats.set(key, format);
   }
   return format;
+}
+function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cachedFormat('date', locale, options, () => new Intl.DateTimeFormat(locale, options));
 }
 
 const DAY = 24 * 3600_000;
@@ -78,15 +81,8 @@ export function formatDateTime(iso: string, locale?: string): string {
   return Number.isNaN(date.getTime()) ? '' : dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, options);
-    numberFormats.set(key, format);
-  }
-  return format;
+  return cachedFormat('number', locale, options, () => new Intl.NumberFormat(locale, options));
 }
 
 /** "$12.50". */
