@@ -11,13 +11,23 @@ import { HttpTransport, type HttpOptions, type RequestOptions } from './http.js'
 import { memoryOutbox, type OutboxEntry, type OutboxStorage } from './outbox.js';
 import type { Outbox } from './outbox-lanes.js';
 import type { RealtimeChannel, WebSocketFactory } from './realtime.js';
-import { ConversationPageSchema, ConversationSchema, decodeMessage, MessagePageSchema, parse } from './schemas.js';
 import { conversationDocuments, messageDocuments } from './search.js';
 import { SearchQueue } from './search-queue.js';
 import type { EventSequencer } from './sequencer.js';
 import { type Answer, applyAnswer, type CimState, initialState, viewKey } from './state.js';
 import { Store } from './store.js';
 import type * as v from 'valibot';
+
+/** The wire schemas and their decoders (`schemas.ts`, with valibot): a chunk of their own. */
+export type Schemas = typeof import('./schemas.js');
+
+/** One request through the core: the transport's options, plus how to validate the answer. */
+export interface CoreRequest<S extends v.GenericSchema> extends RequestOptions {
+  /** Picks the schema the answer must match (the schemas' chunk arrives beside the answer). */
+  schema: (schemas: Schemas) => S;
+  /** What the answer is, for error messages. */
+  what: string;
+}
 
 /** Options of {@link createClient}. */
 export interface ClientOptions extends HttpOptions {
@@ -65,6 +75,8 @@ export class Core {
   readonly options: ClientOptions;
   private readonly socket: WebSocketFactory | undefined;
   private readonly errorListeners = new Set<ErrorListener>();
+  /** The schemas' chunk, loading or loaded (see {@link schemas}). */
+  private schemasLoad: Promise<Schemas> | undefined;
   /** Ids of bad records already reported: each is reported once. */
   private readonly reported = new Set<string>();
   started = false;
@@ -142,10 +154,29 @@ export class Core {
     else if (answer.type === 'sent') this.search.add(messageDocuments(answer.message));
   }
 
-  /** Sends a request and returns its validated answer. */
-  request<S extends v.GenericSchema>(path: string, request: RequestOptions<S>): Promise<v.InferOutput<S>> {
+  /**
+   * The schemas, loading their chunk once. Every request starts this load together with its
+   * fetch, so the code arrives while the answer is on the wire (no waterfall); a failed load is
+   * tried again by the next request.
+   */
+  schemas(): Promise<Schemas> {
+    if (!this.schemasLoad) {
+      const load = import('./schemas.js');
+      load.catch(() => {
+        if (this.schemasLoad === load) this.schemasLoad = undefined;
+      });
+      this.schemasLoad = load;
+    }
+    return this.schemasLoad;
+  }
+
+  /** Sends a request and returns its validated answer ({@link ValidationError} when it breaks the contract). */
+  async request<S extends v.GenericSchema>(path: string, request: CoreRequest<S>): Promise<v.InferOutput<S>> {
     this.alive();
-    return this.http.request(path, request);
+    const loading = this.schemas(); // beside the fetch, not after it
+    const body = await this.http.request(path, request);
+    const schemas = await loading;
+    return schemas.parse(request.schema(schemas), body, request.what);
   }
 
   onError(listener: ErrorListener): () => void {
@@ -167,9 +198,13 @@ export class Core {
 
   /**
    * Validates a list record by record: a bad one is left out and reported once (with its id), so
-   * one bad record never takes its whole view down.
+   * one bad record never takes its whole view down. `pick` picks a record's schema, or a decoder
+   * of its own (`decodeMessage`).
    */
-  items<T>(records: readonly unknown[], what: string, decode: (record: unknown) => T): T[] {
+  async items<T>(records: readonly unknown[], what: string, pick: (schemas: Schemas) => v.GenericSchema<unknown, T> | ((record: unknown) => T)): Promise<T[]> {
+    const schemas = await this.schemas();
+    const schema = pick(schemas);
+    const decode = typeof schema === 'function' ? schema : (record: unknown) => schemas.parse(schema, record, what);
     const good: T[] = [];
     for (const record of records) {
       try {
@@ -188,10 +223,10 @@ export class Core {
     const page = await this.request('/api/conversations', {
       query: { tab, filter, cursor, limit: options.limit },
       signal: options.signal,
-      schema: ConversationPageSchema,
+      schema: (schemas) => schemas.ConversationPageSchema,
       what: 'conversation page',
     });
-    const conversations = this.items(page.conversations, 'conversation', (record) => parse(ConversationSchema, record, 'conversation'));
+    const conversations = await this.items(page.conversations, 'conversation', (schemas) => schemas.ConversationSchema);
     this.apply({ type: 'conversations', key: viewKey(tab as never, filter), conversations, nextCursor: page.nextCursor });
   }
 
@@ -222,10 +257,10 @@ export class Core {
     const page = await this.request(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, {
       query: { before, limit: options.limit },
       signal: options.signal,
-      schema: MessagePageSchema,
+      schema: (schemas) => schemas.MessagePageSchema,
       what: 'message page',
     });
-    const messages = this.items(page.messages, 'message', decodeMessage);
+    const messages = await this.items(page.messages, 'message', (schemas) => schemas.decodeMessage);
     // The server answers with cards as they are now: as recent as every event applied before the request.
     this.apply({ type: 'messages', conversationId, messages, olderCursor: page.olderCursor, latest: before === null, asOf: page.lastSeq ?? asOf });
   }
