@@ -55,7 +55,7 @@ interface Size {
  * Modules the SDK imports dynamically but starts loading together with its first request (the
  * first answer needs them): counted apart from the entry, and in the first paint.
  */
-const BESIDE_FIRST_REQUEST = ['packages/sdk/src/schemas.ts'];
+const BESIDE_FIRST_REQUEST = ['packages/sdk/src/decoders.ts'];
 
 /**
  * min+gzip of an entry bundled for browsers, minified two ways: terser (as our rollup build ships

@@ -19,7 +19,7 @@ import { Store } from './store.js';
 import type * as v from 'valibot';
 
 /** The wire schemas and their decoders (`schemas.ts`, with valibot): a chunk of their own. */
-export type Schemas = typeof import('./schemas.js');
+export type Schemas = typeof import('./decoders.js');
 
 /** One request through the core: the transport's options, plus how to validate the answer. */
 export interface CoreRequest<S extends v.GenericSchema> extends RequestOptions {
@@ -161,7 +161,7 @@ export class Core {
    */
   schemas(): Promise<Schemas> {
     if (!this.schemasLoad) {
-      const load = import('./schemas.js');
+      const load = import('./decoders.js');
       load.catch(() => {
         if (this.schemasLoad === load) this.schemasLoad = undefined;
       });
