@@ -39,7 +39,7 @@ const external = (id) => /^(lit|@lit|@lit-labs|valibot|idb|react|@creator-im\/(s
 /** The one-file browser bundle alone: `rollup -c --configEmbedOnly` (what `npm start` needs). */
 const embed = {
   input: { 'creator-im': 'packages/elements/src/bundle.ts' },
-  plugins: [workspaceSources, nodeResolve({ browser: true }), ts(['packages/**/src/**/*.ts']), terser({ format: { comments: false } })],
+  plugins: [workspaceSources, nodeResolve({ browser: true }), ts(['packages/**/src/**/*.ts']), terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } })],
   output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true, inlineDynamicImports: true },
 };
 

@@ -18,15 +18,17 @@ import { type Answer, applyAnswer, type CimState, initialState, viewKey } from '
 import { Store } from './store.js';
 import type * as v from 'valibot';
 
-/** The wire schemas and their decoders (`schemas.ts`, with valibot): a chunk of their own. */
-export type Schemas = typeof import('./decoders.js');
+/** The client's decoders (`decoders.ts`, with valibot and the wire schemas): a chunk of their own. */
+export type Decoders = typeof import('./decoders.js');
+/** The answers the client reads, by what they are. */
+export type AnswerName = keyof Decoders['ANSWERS'];
+/** The records of list answers, by what they are. */
+export type RecordName = keyof Decoders['RECORDS'];
 
-/** One request through the core: the transport's options, plus how to validate the answer. */
-export interface CoreRequest<S extends v.GenericSchema> extends RequestOptions {
-  /** Picks the schema the answer must match (the schemas' chunk arrives beside the answer). */
-  schema: (schemas: Schemas) => S;
-  /** What the answer is, for error messages. */
-  what: string;
+/** One request through the core: the transport's options, plus the answer it expects. */
+export interface CoreRequest<A extends AnswerName> extends RequestOptions {
+  /** What the answer is: it picks the schema, and names the answer in errors. */
+  answer: A;
 }
 
 /** Options of {@link createClient}. */
@@ -75,8 +77,8 @@ export class Core {
   readonly options: ClientOptions;
   private readonly socket: WebSocketFactory | undefined;
   private readonly errorListeners = new Set<ErrorListener>();
-  /** The schemas' chunk, loading or loaded (see {@link schemas}). */
-  private schemasLoad: Promise<Schemas> | undefined;
+  /** The decoders' chunk, loading or loaded (see {@link decoders}). */
+  private decodersLoad: Promise<Decoders> | undefined;
   /** Ids of bad records already reported: each is reported once. */
   private readonly reported = new Set<string>();
   started = false;
@@ -155,28 +157,28 @@ export class Core {
   }
 
   /**
-   * The schemas, loading their chunk once. Every request starts this load together with its
+   * The decoders, loading their chunk once. Every request starts this load together with its
    * fetch, so the code arrives while the answer is on the wire (no waterfall); a failed load is
    * tried again by the next request.
    */
-  schemas(): Promise<Schemas> {
-    if (!this.schemasLoad) {
+  decoders(): Promise<Decoders> {
+    if (!this.decodersLoad) {
       const load = import('./decoders.js');
       load.catch(() => {
-        if (this.schemasLoad === load) this.schemasLoad = undefined;
+        if (this.decodersLoad === load) this.decodersLoad = undefined;
       });
-      this.schemasLoad = load;
+      this.decodersLoad = load;
     }
-    return this.schemasLoad;
+    return this.decodersLoad;
   }
 
   /** Sends a request and returns its validated answer ({@link ValidationError} when it breaks the contract). */
-  async request<S extends v.GenericSchema>(path: string, request: CoreRequest<S>): Promise<v.InferOutput<S>> {
+  async request<A extends AnswerName>(path: string, request: CoreRequest<A>): Promise<v.InferOutput<Decoders['ANSWERS'][A]>> {
     this.alive();
-    const loading = this.schemas(); // beside the fetch, not after it
+    const loading = this.decoders(); // beside the fetch, not after it
     const body = await this.http.request(path, request);
-    const schemas = await loading;
-    return schemas.parse(request.schema(schemas), body, request.what);
+    const { ANSWERS, parse } = await loading;
+    return parse(ANSWERS[request.answer], body, request.answer);
   }
 
   onError(listener: ErrorListener): () => void {
@@ -198,14 +200,11 @@ export class Core {
 
   /**
    * Validates a list record by record: a bad one is left out and reported once (with its id), so
-   * one bad record never takes its whole view down. `pick` picks a record's schema, or a decoder
-   * of its own (`decodeMessage`).
+   * one bad record never takes its whole view down. `what` the records are picks their decoder.
    */
-  async items<T>(records: readonly unknown[], what: string, pick: (schemas: Schemas) => v.GenericSchema<unknown, T> | ((record: unknown) => T)): Promise<T[]> {
-    const schemas = await this.schemas();
-    const schema = pick(schemas);
-    const decode = typeof schema === 'function' ? schema : (record: unknown) => schemas.parse(schema, record, what);
-    const good: T[] = [];
+  async items<R extends RecordName>(records: readonly unknown[], what: R): Promise<ReturnType<Decoders['RECORDS'][R]>[]> {
+    const decode = (await this.decoders()).RECORDS[what] as (record: unknown) => ReturnType<Decoders['RECORDS'][R]>;
+    const good: ReturnType<Decoders['RECORDS'][R]>[] = [];
     for (const record of records) {
       try {
         good.push(decode(record));
@@ -223,10 +222,9 @@ export class Core {
     const page = await this.request('/api/conversations', {
       query: { tab, filter, cursor, limit: options.limit },
       signal: options.signal,
-      schema: (schemas) => schemas.ConversationPageSchema,
-      what: 'conversation page',
+      answer: 'conversation page',
     });
-    const conversations = await this.items(page.conversations, 'conversation', (schemas) => schemas.ConversationSchema);
+    const conversations = await this.items(page.conversations, 'conversation');
     this.apply({ type: 'conversations', key: viewKey(tab as never, filter), conversations, nextCursor: page.nextCursor });
   }
 
@@ -257,10 +255,9 @@ export class Core {
     const page = await this.request(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, {
       query: { before, limit: options.limit },
       signal: options.signal,
-      schema: (schemas) => schemas.MessagePageSchema,
-      what: 'message page',
+      answer: 'message page',
     });
-    const messages = await this.items(page.messages, 'message', (schemas) => schemas.decodeMessage);
+    const messages = await this.items(page.messages, 'message');
     // The server answers with cards as they are now: as recent as every event applied before the request.
     this.apply({ type: 'messages', conversationId, messages, olderCursor: page.olderCursor, latest: before === null, asOf: page.lastSeq ?? asOf });
   }

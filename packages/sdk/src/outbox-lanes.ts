@@ -206,8 +206,7 @@ export function coreHost(core: Core): OutboxHost {
         method: 'POST',
         body: entry.kind === 'text' ? { clientId: entry.clientId, type: 'TEXT', text: entry.payload } : { clientId: entry.clientId, productId: entry.payload },
         idempotent: true,
-        schema: (schemas) => schemas.SendResultSchema,
-        what: 'send result',
+        answer: 'send result',
       });
       core.apply({ type: 'sent', message: decodeMessage(result.message), conversation: result.conversation });
     },

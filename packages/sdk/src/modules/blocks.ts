@@ -22,8 +22,8 @@ export class BlocksModule {
   /** Loads the blocked sellers. */
   async load(signal?: AbortSignal): Promise<void> {
     requireSignal(signal);
-    const { sellers } = await this.core.request('/api/blocks', { signal, schema: (schemas) => schemas.BlocksSchema, what: 'blocked sellers' });
-    this.core.apply({ type: 'blocks', sellers: await this.core.items(sellers, 'blocked seller', (schemas) => schemas.PartySchema) });
+    const { sellers } = await this.core.request('/api/blocks', { signal, answer: 'blocked sellers' });
+    this.core.apply({ type: 'blocks', sellers: await this.core.items(sellers, 'blocked seller') });
   }
 
   /** Blocks the seller of a conversation ("Block seller"). */
@@ -46,8 +46,7 @@ export class BlocksModule {
     const result = await this.core.request(`/api/blocks/${encodeURIComponent(seller.id)}`, {
       method: blocked ? 'PUT' : 'DELETE',
       idempotent: true,
-      schema: (schemas) => schemas.BlockResultSchema,
-      what: 'block result',
+      answer: 'block result',
     });
     this.core.apply({ type: 'block', seller, blocked: result.blocked, conversation: result.conversation });
   }

@@ -149,8 +149,8 @@ export class ConversationsModule {
   /** Loads the quick replies (a bad one is left out and reported). */
   async loadQuickReplies(signal?: AbortSignal): Promise<void> {
     requireOptions({ signal });
-    const { replies } = await this.core.request('/api/quick-replies', { signal, schema: (schemas) => schemas.QuickRepliesPageSchema, what: 'quick replies' });
-    this.core.apply({ type: 'quickReplies', replies: await this.core.items(replies, 'quick reply', (schemas) => schemas.QuickReplySchema) });
+    const { replies } = await this.core.request('/api/quick-replies', { signal, answer: 'quick replies' });
+    this.core.apply({ type: 'quickReplies', replies: await this.core.items(replies, 'quick reply') });
   }
 
   /**
@@ -165,17 +165,17 @@ export class ConversationsModule {
       if (!text) throw new ArgumentError('A quick reply needs a text.');
       return { id: reply.id === undefined || reply.id === '' ? newClientId() : reply.id, text };
     });
-    const schemas = await this.core.schemas();
+    const { parse, QuickRepliesSchema } = await this.core.decoders();
     try {
-      schemas.parse(schemas.QuickRepliesSchema, { replies: next }, 'quick replies');
+      parse(QuickRepliesSchema, { replies: next }, 'quick replies');
     } catch (error) {
       throw new ArgumentError(`Quick replies: at most ${LIMITS.quickReplies}, ids of 1 to ${LIMITS.id} characters, texts of at most ${LIMITS.quickReply} (${(error as Error).message}).`);
     }
     const before = this.core.state.quickReplies;
     this.core.apply({ type: 'quickReplies', replies: next });
     try {
-      const saved = await this.core.request('/api/quick-replies', { method: 'PUT', body: { replies: next }, idempotent: true, schema: (schemas) => schemas.QuickRepliesPageSchema, what: 'quick replies' });
-      this.core.apply({ type: 'quickReplies', replies: await this.core.items(saved.replies, 'quick reply', (schemas) => schemas.QuickReplySchema) });
+      const saved = await this.core.request('/api/quick-replies', { method: 'PUT', body: { replies: next }, idempotent: true, answer: 'quick replies' });
+      this.core.apply({ type: 'quickReplies', replies: await this.core.items(saved.replies, 'quick reply') });
     } catch (error) {
       // Only our own change goes back: a list saved or loaded since stays.
       this.core.update((state) => (state.quickReplies === next ? { ...state, quickReplies: before } : state));

@@ -37,8 +37,7 @@ export class EntrancesModule {
       body: { sellerId: request.sellerId, entrance: { type: request.entrance, productId: request.productId ?? null } },
       idempotent: true,
       signal,
-      schema: (schemas) => schemas.ConversationResultSchema,
-      what: 'conversation',
+      answer: 'conversation',
     });
     this.core.apply({ type: 'conversation', conversation });
     return conversation;

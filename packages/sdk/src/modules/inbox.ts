@@ -165,7 +165,7 @@ export class InboxModule {
   /** Refreshes the creator, unread counters and sequence start. Called by `client.start()`. */
   async loadSummary(signal?: AbortSignal): Promise<void> {
     requireSignal(signal);
-    const summary = await this.core.request('/api/inbox/summary', { signal, schema: (schemas) => schemas.SummarySchema, what: 'inbox summary' });
+    const summary = await this.core.request('/api/inbox/summary', { signal, answer: 'inbox summary' });
     this.core.apply({ type: 'summary', summary });
   }
 
@@ -184,8 +184,7 @@ export class InboxModule {
         method: 'PUT',
         body: { starred },
         idempotent: true,
-        schema: (schemas) => schemas.ConversationResultSchema,
-        what: 'conversation',
+        answer: 'conversation',
       }),
     );
   }
@@ -198,8 +197,7 @@ export class InboxModule {
       this.core.request(`/api/conversations/${encodeURIComponent(conversationId)}/read`, {
         method: 'POST',
         idempotent: true,
-        schema: (schemas) => schemas.ConversationResultSchema,
-        what: 'conversation',
+        answer: 'conversation',
       }),
     );
   }

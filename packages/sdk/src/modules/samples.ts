@@ -64,7 +64,7 @@ export class SamplesModule {
 
 /** The product as its card shows it, when every card field is valid; else the card waits for the server's copy. */
 async function cardProduct(core: Core, product: Partial<Product>): Promise<Product | undefined> {
-  const { parse, ProductSchema } = await core.schemas();
+  const { parse, ProductSchema } = await core.decoders();
   try {
     return parse(ProductSchema, { name: '', imageUrl: null, price: { amount: 0, currency: 'USD' }, commissionRate: 0, ...product }, 'product');
   } catch {

@@ -59,7 +59,7 @@ export class SearchApi {
     requireOptions(options);
     const local = await this.local(query);
     if (!query.trim()) return EMPTY;
-    const { hits } = await this.core.request('/api/search', { query: { q: query }, signal: options.signal, schema: (schemas) => schemas.SearchResultSchema, what: 'search results' });
+    const { hits } = await this.core.request('/api/search', { query: { q: query }, signal: options.signal, answer: 'search results' });
     return group([...SEARCH_MODULES.flatMap((module) => local[module]), ...hits]);
   }
 

@@ -34,8 +34,8 @@ export class ShowcaseModule {
   /** Loads the product ids already in the Showcase. */
   async load(signal?: AbortSignal): Promise<void> {
     requireSignal(signal);
-    const { productIds } = await this.core.request('/api/showcase', { signal, schema: (schemas) => schemas.ShowcaseSchema, what: 'showcase' });
-    this.core.apply({ type: 'showcase', productIds: await this.core.items(productIds, 'showcase product', (schemas) => schemas.IdSchema) });
+    const { productIds } = await this.core.request('/api/showcase', { signal, answer: 'showcase' });
+    this.core.apply({ type: 'showcase', productIds: await this.core.items(productIds, 'showcase product') });
   }
 
   private readonly products = new StoreCache<string, ShowcaseEntry | undefined>();
@@ -95,8 +95,7 @@ export class ShowcaseModule {
         method: 'POST',
         body: { productIds: todo },
         idempotent: true,
-        schema: (schemas) => schemas.ShowcaseResultSchema,
-        what: 'showcase result',
+        answer: 'showcase result',
       }));
     } catch (error) {
       throw toCimError(error);
