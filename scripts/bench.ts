@@ -116,11 +116,10 @@ async function sizeOf(entry: string): Promise<{ terser: Size; esbuild: Size }> {
   return { terser: split(plain.metafile.outputs, terserSizes), esbuild: split(minified.metafile.outputs, esbuildSizes) };
 }
 
-// The SDK's target is 15 kB (issue 14, open). The issue-11 core redesign (one write path,
-// per-record validation, argument checks on every method, one store per id) took it to ~18.6 kB;
-// until the design change that wins it back lands, CI holds it where it is so it cannot grow.
+// The SDK's main entry is held at 15 kB: validation (valibot and the schemas) is a chunk loaded
+// beside the first request, counted in the first paint's 60 kB (docs/performance.md §1).
 const TARGETS = { sdk: 15 * 1024, embed: 60 * 1024 };
-const BUDGETS = { sdk: 19 * 1024, embed: TARGETS.embed };
+const BUDGETS = { sdk: TARGETS.sdk, embed: TARGETS.embed };
 
 type Sizes = { terser: Size; esbuild: Size };
 /** "14.70 kB / 15.10 kB": terser, then esbuild. */
@@ -132,7 +131,7 @@ const largest = (size: Sizes, part: (size: Size) => number = (s) => s.initial) =
 async function sizes(): Promise<boolean> {
   console.log('\nSize (min+gzip -9, browser ESM bundled by esbuild; minified by terser / by esbuild — both must meet the budget)');
   const sdk = await sizeOf('packages/sdk/src/index.ts');
-  row('SDK alone (@creator-im/sdk): terser / esbuild', both(sdk), `budget ${kB(BUDGETS.sdk)} (target ${kB(TARGETS.sdk)})`);
+  row('SDK alone (@creator-im/sdk): terser / esbuild', both(sdk), `budget ${kB(BUDGETS.sdk)}`);
   row('  + schemas and valibot, loaded beside the first request', both(sdk, (s) => s.beside), 'counted in the first paint below');
   const elements: Record<string, { terser: number; esbuild: number }> = {};
   for (const [name, path] of Object.entries({
