@@ -82,7 +82,7 @@ async function heapMb(cdp: CDPSession): Promise<number> {
 }
 
 /** Frame intervals while scrolling `scroller` (an expression) for `seconds`, 400 px a frame, bouncing at the ends. */
-async function scrollFrames(page: Page, scroller: string, seconds: number, inDom = '0'): Promise<{ frames: Stat; dropped: number; count: number; mostInDom: number }> {
+export async function scrollFrames(page: Page, scroller: string, seconds: number, inDom = '0'): Promise<{ frames: Stat; dropped: number; count: number; mostInDom: number }> {
   const { times, most } = (await page.evaluate(`(async () => {
     const scroller = ${scroller};
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
@@ -149,7 +149,7 @@ function within<T>(promise: Promise<T>, what: string, ms = 120_000): Promise<T> 
 const progress = (what: string) => process.stderr.write(`    … ${what}\n`);
 
 /** Opens the inbox, waits for the first row and the long conversation's row. */
-async function openInbox(ctx: Ctx) {
+export async function openInbox(ctx: Ctx) {
   const opened = await newPage(ctx);
   await opened.page.goto(`${ctx.url}/inbox.html`);
   await within(opened.page.evaluate('window.__bench.firstRowPainted'), 'first row');
@@ -188,6 +188,31 @@ async function openLong(page: Page): Promise<number> {
   const loaded = await page.evaluate(`${CLIENT}.conversations.thread('conv-${LONG_SELLER}').getSnapshot().messages.length`);
   if (!loaded) throw new Error('the long conversation did not load');
   return time;
+}
+
+/**
+ * Live message `i`: a seller's message through the control route (a seller far down the list) →
+ * its row, with the message's text, painted as the list's first row. Milliseconds from the moment
+ * the socket's message reached the page.
+ */
+export async function liveMessage(page: Page, url: string, i: number): Promise<number> {
+  const token = `bench-live-${i}`;
+  const seller = `shop-${200 + ((i * 331) % 8_000)}`;
+  const painted = page.evaluate(`window.__bench.paintWhen(() => window.__bench.firstRow()?.textContent.includes(${JSON.stringify(`${token} `)}))`) as Promise<number>;
+  const response = await fetch(`${url}/mock/sellers/${seller}/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'TEXT', text: `${token} Are you free for a livestream?` }) });
+  if (!response.ok) throw new Error(`control route: ${response.status} ${await response.text()}`);
+  const paintedAt = await within(painted, `live message ${token} at the top`);
+  const arrivedAt = (await page.evaluate(`window.__bench.arrivals[${JSON.stringify(token)}]`)) as number;
+  return paintedAt - arrivedAt;
+}
+
+/** The list's scroller (an expression in the page). */
+export const LIST_SCROLLER = `window.__bench.list().querySelector('lit-virtualizer')`;
+
+/** Loads every page of the TikTok Shop tab; resolves with its row count. */
+export async function loadEveryConversation(page: Page): Promise<number> {
+  await page.evaluate(`(async () => { const c = ${CLIENT}; while (c.inbox.view({ tab: 'shop' }).getSnapshot().hasMore) await c.inbox.loadMore({ tab: 'shop' }, { limit: 200 }); })()`);
+  return (await page.evaluate(`${CLIENT}.inbox.view({ tab: 'shop' }).getSnapshot().conversations.length`)) as number;
 }
 
 /** The mock server with the bench's data, serving the bundle, the bench pages and `dataDir` at /bench-data/. */
@@ -260,24 +285,14 @@ export async function browserBench(log: (what: string, value: string, note?: str
       progress('live messages');
       // A seller message through the control route → its row painted at the top of the list.
       const live: number[] = [];
-      for (let i = 0; i < options.live; i++) {
-        const token = `bench-live-${i}`;
-        const seller = `shop-${200 + ((i * 331) % 8_000)}`;
-        const painted = page.evaluate(`window.__bench.paintWhen(() => window.__bench.firstRow()?.textContent.includes(${JSON.stringify(`${token} `)}))`) as Promise<number>;
-        const response = await fetch(`${server.url}/mock/sellers/${seller}/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'TEXT', text: `${token} Are you free for a livestream?` }) });
-        if (!response.ok) throw new Error(`control route: ${response.status} ${await response.text()}`);
-        const paintedAt = await within(painted, `live message ${token} at the top`);
-        const arrivedAt = (await page.evaluate(`window.__bench.arrivals[${JSON.stringify(token)}]`)) as number;
-        live.push(paintedAt - arrivedAt);
-      }
+      for (let i = 0; i < options.live; i++) live.push(await liveMessage(page, server.url, i));
       results.liveMessage = stat(live);
 
       progress('scroll the list');
       // Scroll the 10,000-row list (all pages loaded first).
-      await page.evaluate(`(async () => { const c = ${CLIENT}; while (c.inbox.view({ tab: 'shop' }).getSnapshot().hasMore) await c.inbox.loadMore({ tab: 'shop' }, { limit: 200 }); })()`);
-      const rows = (await page.evaluate(`${CLIENT}.inbox.view({ tab: 'shop' }).getSnapshot().conversations.length`)) as number;
+      const rows = await loadEveryConversation(page);
       await page.evaluate(`new Promise((resolve) => setTimeout(resolve, 300))`);
-      const listScroll = await scrollFrames(page, `window.__bench.list().querySelector('lit-virtualizer')`, options.scrollSeconds);
+      const listScroll = await scrollFrames(page, LIST_SCROLLER, options.scrollSeconds);
       results.listScroll = { ...listScroll, rows };
 
       progress('scroll the log');

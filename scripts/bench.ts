@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the figures behind docs/performance.md. Prints a table and writes
  * bench-results.json. `npm run bench -- --size` runs the size check alone (CI: budgets enforced);
- * `--only=size,scale,search,browser` some sections; `--trace` the first-row diagnosis (bench-trace.ts).
+ * `--only=size,scale,search,browser` some sections; `--trace` the first-row diagnosis (bench-trace.ts), `--trace=list`
+ * the list's scroll and live messages (bench-trace-list.ts).
  *
  * 1. Size, min+gzip, of what a browser downloads: the SDK, each element, the full embed.
  * 2. The SDK at scale in Node: hydrate 10,000 conversations / 200,000 messages, then 10,000 live
@@ -336,6 +337,12 @@ async function browser() {
 }
 
 const started = performance.now();
+if (process.argv.includes('--trace=list')) {
+  // What the main thread does while the list scrolls and live messages arrive (bench-trace-list.ts).
+  const { traceList } = await import('./bench-trace-list.js');
+  await traceList();
+  process.exit(0);
+}
 if (process.argv.includes('--trace')) {
   // Where the time goes before the first row, from Chromium's trace (not part of the full run).
   const { traceFirstRow } = await import('./bench-trace.js');
