@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { BROWSER_BENCH, benchServer, launchChromium, LIST_SCROLLER, liveMessage, loadEveryConversation, openInbox, scrollFrames } from './bench-browser.js';
-import { where } from './bench-trace.js';
+import { ensureEmbedBundle } from './embed-bundle.js';
 
 interface CallFrame {
   functionName: string;
@@ -36,6 +36,8 @@ interface TraceEvent {
   id?: string;
   args?: { name?: string; data?: Record<string, unknown>; beginData?: { stackTrace?: CallFrame[] } };
 }
+
+type Where = (frame: CallFrame) => { module: string; fn: string };
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'disabled-by-default-v8.cpu_profiler', 'v8.execute', 'toplevel', 'blink'];
 
@@ -55,7 +57,7 @@ function mainThread(events: TraceEvent[]): { pid: number; tid: number } {
 }
 
 /** Prints where the main thread's time went over a whole trace, per frame where it says so. */
-function report(title: string, events: TraceEvent[], frames: number, print: (line: string) => void): void {
+function report(title: string, events: TraceEvent[], frames: number, print: (line: string) => void, where: Where): void {
   const { pid, tid } = mainThread(events);
   const onMain = events.filter((e) => e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts);
   const tasks: number[] = [];
@@ -105,9 +107,17 @@ function report(title: string, events: TraceEvent[], frames: number, print: (lin
       });
     }
   }
+  // Work counted, not timed (a shared machine's times move by ±50 % between runs; counts do not).
+  let styled = 0;
+  let images = 0;
+  for (const e of onMain) {
+    if (e.name === 'UpdateLayoutTree') styled += Number((e.args as { elementCount?: number } | undefined)?.elementCount ?? 0);
+  }
+  for (const e of events) if (e.name === 'ResourceSendRequest' && String((e.args?.data as { url?: string } | undefined)?.url ?? '').includes('/media/')) images++;
   const busy = tasks.reduce((sum, task) => sum + task, 0);
   print(`\n${title}: ${frames} frames traced`);
   print(`  main thread busy ${ms(busy)} = ${ms(busy / frames)} a frame; ${tasks.length} tasks, duration p50 / p95 / max ${ms(quantile(tasks, 0.5))} / ${ms(quantile(tasks, 0.95))} / ${ms(Math.max(...tasks))}`);
+  print(`  counted: ${(styled / frames).toFixed(1)} elements restyled a frame; ${images} image requests (${(images / frames).toFixed(2)} a frame)`);
   print(`  "(program)" samples (Blink's own work outside JavaScript): ${ms(program)}`);
   const top = (map: Map<string, number>, count: number, heading: string) => {
     print(`  ${heading}`);
@@ -130,6 +140,9 @@ async function traced<T>(browser: Browser, page: Page, name: string, work: () =>
 
 export async function traceList(print: (line: string) => void = console.log): Promise<void> {
   const seconds = Number(process.env.CIM_BENCH_SCROLL_S ?? 2);
+  ensureEmbedBundle((line) => process.stderr.write(`    … ${line}\n`));
+  // After the build: bench-trace.ts reads the bundle's source map when it loads.
+  const { where } = await import('./bench-trace.js');
   const data = mkdtempSync(join(tmpdir(), 'cim-trace-'));
   const server = await benchServer(data);
   const browser = await launchChromium();
@@ -143,14 +156,14 @@ export async function traceList(print: (line: string) => void = console.log): Pr
         return times;
       });
       print(`\nlive message → row painted at the top (traced): p50 / p95 ${ms(quantile(live.result, 0.5))} / ${ms(quantile(live.result, 0.95))}`);
-      report(`Live messages (${live.result.length}); "/frame" is per message`, live.events, live.result.length, print);
+      report(`Live messages (${live.result.length}); "/frame" is per message`, live.events, live.result.length, print, where);
 
       const rows = await loadEveryConversation(page);
       await page.evaluate(`new Promise((resolve) => setTimeout(resolve, 300))`);
       const scroll = await traced(browser, page, 'list-scroll', () => scrollFrames(page, LIST_SCROLLER, seconds));
       const { frames, count, dropped } = scroll.result;
       print(`\nscroll the ${rows.toLocaleString('en')}-row list ${seconds} s (traced): frame p50 / p95 / p99 ${ms(frames.p50)} / ${ms(frames.p95)} / ${ms(frames.p99!)}; ${count} frames, ${dropped} dropped`);
-      report('List scroll', scroll.events, count, print);
+      report('List scroll', scroll.events, count, print, where);
     } finally {
       await context.close();
     }
