@@ -192,18 +192,22 @@ async function openLong(page: Page): Promise<number> {
 
 /**
  * Live message `i`: a seller's message through the control route (a seller far down the list) →
- * its row, with the message's text, painted as the list's first row. Milliseconds from the moment
- * the socket's message reached the page.
+ * its row, with the message's text, painted as the list's first row: milliseconds from the moment
+ * the socket's message reached the page, and in which frame after it (1: the next one).
  */
-export async function liveMessage(page: Page, url: string, i: number): Promise<number> {
+export async function liveMessage(page: Page, url: string, i: number): Promise<{ ms: number; frames: number }> {
   const token = `bench-live-${i}`;
   const seller = `shop-${200 + ((i * 331) % 8_000)}`;
-  const painted = page.evaluate(`window.__bench.paintWhen(() => window.__bench.firstRow()?.textContent.includes(${JSON.stringify(`${token} `)}))`) as Promise<number>;
+  // Watching starts before the message is sent: a watch still on its way over CDP when the message
+  // arrives would time the next frame after it, not the frame that painted the row.
+  await page.evaluate(`window.__bench.live = window.__bench.paintWhen(() => window.__bench.firstRow()?.textContent.includes(${JSON.stringify(`${token} `)})); 0`);
+  const painted = page.evaluate('window.__bench.live') as Promise<number>;
   const response = await fetch(`${url}/mock/sellers/${seller}/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'TEXT', text: `${token} Are you free for a livestream?` }) });
   if (!response.ok) throw new Error(`control route: ${response.status} ${await response.text()}`);
   const paintedAt = await within(painted, `live message ${token} at the top`);
   const arrivedAt = (await page.evaluate(`window.__bench.arrivals[${JSON.stringify(token)}]`)) as number;
-  return paintedAt - arrivedAt;
+  const frames = (await page.evaluate(`window.__bench.framesAfter(${arrivedAt})`)) as number;
+  return { ms: paintedAt - arrivedAt, frames };
 }
 
 /** The list's scroller (an expression in the page). */
@@ -284,9 +288,9 @@ export async function browserBench(log: (what: string, value: string, note?: str
 
       progress('live messages');
       // A seller message through the control route → its row painted at the top of the list.
-      const live: number[] = [];
+      const live: { ms: number; frames: number }[] = [];
       for (let i = 0; i < options.live; i++) live.push(await liveMessage(page, server.url, i));
-      results.liveMessage = stat(live);
+      results.liveMessage = { ...stat(live.map((one) => one.ms)), nextFrame: live.filter((one) => one.frames <= 1).length };
 
       progress('scroll the list');
       // Scroll the 10,000-row list (all pages loaded first).
@@ -380,7 +384,8 @@ export interface BrowserFigures {
   firstRow: { inbox: Stat; baseline: Stat; ratio: number };
   /** `notShown`: runs where the newest message was not visible within OPEN_LIMIT_MS. */
   openConversation: Stat & { notShown: number };
-  liveMessage: Stat;
+  /** `nextFrame`: messages whose row was painted by the first frame that started after their arrival. */
+  liveMessage: Stat & { nextFrame: number };
   listScroll: { frames: Stat; dropped: number; count: number; rows: number; mostInDom: number };
   /** `mostInDom`: the most messages in the log's DOM at once while scrolling; `logNodes`: the log's nodes when opened, after scrolling, at the oldest message and back at the newest (-1: not reached). */
   logScroll: { frames: Stat; dropped: number; count: number; messages: number; mostInDom: number; logNodes: { open: number; after: number; top: number; bottom: number } };

@@ -152,7 +152,7 @@ export async function traceList(print: (line: string) => void = console.log): Pr
       await page.evaluate(`new Promise((resolve) => setTimeout(resolve, 1000))`);
       const live = await traced(browser, page, 'live', async () => {
         const times: number[] = [];
-        for (let i = 0; i < BROWSER_BENCH.live; i++) times.push(await liveMessage(page, server.url, i));
+        for (let i = 0; i < BROWSER_BENCH.live; i++) times.push((await liveMessage(page, server.url, i)).ms);
         return times;
       });
       print(`\nlive message → row painted at the top (traced): p50 / p95 ${ms(quantile(live.result, 0.5))} / ${ms(quantile(live.result, 0.95))}`);
