@@ -195,7 +195,7 @@ async function openLong(page: Page): Promise<number> {
  * its row, with the message's text, painted as the list's first row: milliseconds from the moment
  * the socket's message reached the page, and in which frame after it (1: the next one).
  */
-export async function liveMessage(page: Page, url: string, i: number): Promise<{ ms: number; frames: number }> {
+export async function liveMessage(page: Page, url: string, i: number): Promise<LiveTiming> {
   const token = `bench-live-${i}`;
   const seller = `shop-${200 + ((i * 331) % 8_000)}`;
   // Watching starts before the message is sent: a watch still on its way over CDP when the message
@@ -207,7 +207,17 @@ export async function liveMessage(page: Page, url: string, i: number): Promise<{
   const paintedAt = await within(painted, `live message ${token} at the top`);
   const arrivedAt = (await page.evaluate(`window.__bench.arrivals[${JSON.stringify(token)}]`)) as number;
   const frames = (await page.evaluate(`window.__bench.framesAfter(${arrivedAt})`)) as number;
-  return { ms: paintedAt - arrivedAt, frames };
+  const frameStart = (await page.evaluate('window.__bench.paintingFrame()')) as number;
+  // Waiting for the frame (the display's next tick, or script still running), then the frame's own work.
+  return { ms: paintedAt - arrivedAt, frames, toFrame: frameStart - arrivedAt, inFrame: paintedAt - frameStart };
+}
+
+/** One live message: arrival → painted, in which frame, arrival → that frame's start, its start → painted (ms). */
+export interface LiveTiming {
+  ms: number;
+  frames: number;
+  toFrame: number;
+  inFrame: number;
 }
 
 /** The list's scroller (an expression in the page). */
@@ -288,9 +298,14 @@ export async function browserBench(log: (what: string, value: string, note?: str
 
       progress('live messages');
       // A seller message through the control route → its row painted at the top of the list.
-      const live: { ms: number; frames: number }[] = [];
+      const live: LiveTiming[] = [];
       for (let i = 0; i < options.live; i++) live.push(await liveMessage(page, server.url, i));
-      results.liveMessage = { ...stat(live.map((one) => one.ms)), nextFrame: live.filter((one) => one.frames <= 1).length };
+      results.liveMessage = {
+        ...stat(live.map((one) => one.ms)),
+        nextFrame: live.filter((one) => one.frames <= 1).length,
+        toFrame: stat(live.map((one) => one.toFrame)),
+        inFrame: stat(live.map((one) => one.inFrame)),
+      };
 
       progress('scroll the list');
       // Scroll the 10,000-row list (all pages loaded first).
@@ -385,7 +400,7 @@ export interface BrowserFigures {
   /** `notShown`: runs where the newest message was not visible within OPEN_LIMIT_MS. */
   openConversation: Stat & { notShown: number };
   /** `nextFrame`: messages whose row was painted by the first frame that started after their arrival. */
-  liveMessage: Stat & { nextFrame: number };
+  liveMessage: Stat & { nextFrame: number; toFrame: Stat; inFrame: Stat };
   listScroll: { frames: Stat; dropped: number; count: number; rows: number; mostInDom: number };
   /** `mostInDom`: the most messages in the log's DOM at once while scrolling; `logNodes`: the log's nodes when opened, after scrolling, at the oldest message and back at the newest (-1: not reached). */
   logScroll: { frames: Stat; dropped: number; count: number; messages: number; mostInDom: number; logNodes: { open: number; after: number; top: number; bottom: number } };

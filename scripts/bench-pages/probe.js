@@ -57,6 +57,8 @@
     paintWhen,
     /** How many frames of the latest paintWhen started after `time`, the painting one included (1: the next frame). */
     framesAfter: (time) => frames.filter((start) => start > time).length,
+    /** When the frame that satisfied the latest paintWhen started (its animation callback ran). */
+    paintingFrame: () => frames[frames.length - 1],
     arrivals,
     keydownAt: () => keydownAt,
     inbox,
