@@ -9,7 +9,7 @@
  *
  * Knobs (environment): CIM_BENCH_RUNS (7), CIM_BENCH_LIVE (30 live messages), CIM_BENCH_SCROLL_S (5),
  * CIM_BENCH_CONVERSATIONS (10,000), CIM_BENCH_MESSAGES (200,000), CIM_BENCH_SEARCH (1: run the
- * 200,000-message search page).
+ * 200,000-message search page), CIM_BENCH_DIST (the folder served as /dist/, to compare builds).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -235,7 +235,8 @@ export async function benchServer(dataDir: string): Promise<RunningServer> {
     ...seedOptions(BROWSER_BENCH.conversations, BROWSER_BENCH.messages),
     port: Number(process.env.CIM_BENCH_PORT ?? 0),
     staticRoots: [
-      { prefix: '/dist/', dir: 'packages/elements/dist' },
+      // CIM_BENCH_DIST: another build's folder (a copy of packages/elements/dist), to compare two builds.
+      { prefix: '/dist/', dir: process.env.CIM_BENCH_DIST ?? 'packages/elements/dist' },
       { prefix: '/bench-data/', dir: dataDir },
       { prefix: '/', dir: 'scripts/bench-pages' },
     ],
