@@ -29,8 +29,8 @@ interface RowText {
   time: string;
   preview: string;
   avatar: ReturnType<typeof picture>;
-  /** The avatar without its image (while the list flings). */
-  initials: ReturnType<typeof picture>;
+  /** The avatar without its image (while the list flings), made when first needed. */
+  initials?: ReturnType<typeof picture>;
 }
 /** Snapshots are immutable: a changed conversation is a new object, so its texts are derived again. */
 const rowTexts = new WeakMap<Conversation, RowText>();
@@ -391,7 +391,6 @@ export class CimInboxList extends LitElement {
         time: formatTime(c.lastActivityAt, Date.now(), formatLocale()),
         preview: clip(c.lastMessage?.text ?? '', 200),
         avatar: picture(c.counterpart.name, c.counterpart.avatarUrl),
-        initials: picture(c.counterpart.name, null),
       };
       rowTexts.set(c, text);
     }
@@ -400,7 +399,8 @@ export class CimInboxList extends LitElement {
 
   private renderRow(c: Conversation, index: number) {
     const verified = c.counterpart.kind === 'agency' && c.counterpart.verified;
-    const { name, time, preview, avatar, initials } = this.rowText(c);
+    const text = this.rowText(c);
+    const { name, time, preview } = text;
     const tabindex = index === this.active ? 0 : -1;
     const current = c.id === this.selectedId;
     return html`<div role="listitem" class=${current ? 'item current' : 'item'}>
@@ -413,7 +413,7 @@ export class CimInboxList extends LitElement {
         @click=${() => this.open(c, index)}
         @focus=${() => (this.active = index)}
       >
-        ${this.flinging ? initials : avatar}
+        ${this.flinging ? (text.initials ??= picture(c.counterpart.name, null)) : text.avatar}
         <span class="name"><bdi dir="auto" title=${name}>${name}</bdi>${verified ? html`<span class="verified">${msg('Verified', { id: 'party.verified' })}</span>` : nothing}</span>
         <span class="time">${time}</span>
         <span class="preview" dir="auto">${c.blocked ? msg('Blocked', { id: 'inbox.blocked' }) + ' · ' : ''}${preview}</span>
