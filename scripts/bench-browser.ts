@@ -210,11 +210,57 @@ export async function benchServer(dataDir: string): Promise<RunningServer> {
 /** Chromium as the bench runs it. */
 export const launchChromium = () => chromium.launch({ executablePath: chromiumPath(), args: [...chromiumArgs, '--enable-precise-memory-info'] });
 
+/** The words typed letter by letter into the search box (45 keystrokes: 1-, 2- and 3-letter prefixes are the many-match worst case). */
+export const SEARCH_WORDS = ['serum', 'sample', 'friday', 'glow theory', 'livestream', 'vitamin'];
+
+/**
+ * Keystrokes in the search box → local results painted, over every message of the server hydrated
+ * locally (the search page). `around` wraps the typing alone (the trace script profiles it).
+ */
+export async function keystrokes(ctx: Ctx, server: RunningServer, data: string, around: { before?(cdp: CDPSession): Promise<void>; after?(cdp: CDPSession): Promise<void> } = {}): Promise<NonNullable<BrowserFigures['search']>> {
+  progress('search: hydrate and index every message');
+  const started = performance.now();
+  writeFileSync(join(data, 'inbox.json'), inboxSnapshot(server));
+  const { context, page, cdp } = await newPage(ctx);
+  try {
+    await page.goto(`${server.url}/search.html`);
+    await within(until(page, 'window.benchStarted'), 'the search page to start', 300_000);
+    await page.evaluate('window.benchStarted');
+    // Wait until the idle-time indexing has taken every document. The index is internal to the
+    // SDK (its search queue); properties keep their names in the bundle.
+    const indexed = `${CLIENT}.state.getSnapshot().threads.size > ${Math.floor(BROWSER_BENCH.conversations / 2)} && (${CLIENT}.core.search?.index ?? ${CLIENT}.core.searchIndex)?.backlog === 0`;
+    await within(until(page, indexed), 'indexing every message', 300_000);
+    const indexedInMs = performance.now() - started;
+    const threads = (await page.evaluate(`${CLIENT}.state.getSnapshot().threads.size`)) as number;
+    await page.locator('creator-inbox cim-search input').click();
+    await around.before?.(cdp);
+    const times: number[] = [];
+    for (const word of SEARCH_WORDS) {
+      for (let i = 1; i <= word.length; i++) {
+        const query = word.slice(0, i);
+        const painted = page.evaluate(`window.__bench.paintWhen(() => {
+          const search = window.__bench.search();
+          const state = ${CLIENT}.search.state.getSnapshot();
+          return state.query === ${JSON.stringify(query)} && state.status !== 'idle' && !search.isUpdatePending && search.shadowRoot.querySelector('.results');
+        })`) as Promise<number>;
+        await page.keyboard.press(word[i - 1] === ' ' ? 'Space' : word[i - 1]!);
+        const paintedAt = await within(painted, `search results for "${query}"`);
+        times.push(paintedAt - ((await page.evaluate('window.__bench.keydownAt()')) as number));
+      }
+      await page.keyboard.press('Escape');
+    }
+    await around.after?.(cdp);
+    return { ...stat(times), threads, indexedInMs, heapMb: await heapMb(cdp) };
+  } finally {
+    await context.close();
+  }
+}
+
 export async function browserBench(log: (what: string, value: string, note?: string) => void = () => undefined) {
   const options = BROWSER_BENCH;
   ensureEmbedBundle((line) => progress(line)); // creator-im.js, the one-file bundle partners embed
   const data = mkdtempSync(join(tmpdir(), 'cim-bench-'));
-  let started = performance.now();
+  const started = performance.now();
   const server = await benchServer(data);
   let messageCount = 0;
   for (const thread of server.backend.messages.values()) messageCount += thread.length;
@@ -312,44 +358,8 @@ export async function browserBench(log: (what: string, value: string, note?: str
       await context.close();
     }
 
-    progress('search: hydrate and index every message');
     // 6. Keystrokes in the search box → local results painted, over every message hydrated locally.
-    if (options.search) {
-      started = performance.now();
-      writeFileSync(join(data, 'inbox.json'), inboxSnapshot(server));
-      const { context: searchContext, page: searchPage, cdp: searchCdp } = await newPage(ctx);
-      try {
-        await searchPage.goto(`${server.url}/search.html`);
-        await within(until(searchPage, 'window.benchStarted'), 'the search page to start', 300_000);
-        await searchPage.evaluate('window.benchStarted');
-        // Wait until the idle-time indexing has taken every document (the index is internal).
-        // The index is internal to the SDK (its search queue); properties keep their names in the bundle.
-        const indexed = `${CLIENT}.state.getSnapshot().threads.size > ${Math.floor(options.conversations / 2)} && (${CLIENT}.core.search?.index ?? ${CLIENT}.core.searchIndex)?.backlog === 0`;
-        await within(until(searchPage, indexed), 'indexing every message', 300_000);
-        const indexedIn = performance.now() - started;
-        const local = (await searchPage.evaluate(`${CLIENT}.state.getSnapshot().threads.size`)) as number;
-        const input = searchPage.locator('creator-inbox cim-search input');
-        await input.click();
-        const times: number[] = [];
-        for (const word of ['serum', 'sample', 'friday', 'glow theory', 'livestream', 'vitamin']) {
-          for (let i = 1; i <= word.length; i++) {
-            const query = word.slice(0, i);
-            const painted = searchPage.evaluate(`window.__bench.paintWhen(() => {
-              const search = window.__bench.search();
-              const state = ${CLIENT}.search.state.getSnapshot();
-              return state.query === ${JSON.stringify(query)} && state.status !== 'idle' && !search.isUpdatePending && search.shadowRoot.querySelector('.results');
-            })`) as Promise<number>;
-            await searchPage.keyboard.press(word[i - 1] === ' ' ? 'Space' : word[i - 1]!);
-            const paintedAt = await within(painted, `search results for "${query}"`);
-            times.push(paintedAt - ((await searchPage.evaluate('window.__bench.keydownAt()')) as number));
-          }
-          await searchPage.keyboard.press('Escape');
-        }
-        results.search = { ...stat(times), threads: local, indexedInMs: indexedIn, heapMb: await heapMb(searchCdp) };
-      } finally {
-        await searchContext.close();
-      }
-    }
+    if (options.search) results.search = await keystrokes(ctx, server, data);
   } finally {
     await browser.close();
     await server.close();
