@@ -217,7 +217,7 @@ export const SEARCH_WORDS = ['serum', 'sample', 'friday', 'glow theory', 'livest
  * Keystrokes in the search box → local results painted, over every message of the server hydrated
  * locally (the search page). `around` wraps the typing alone (the trace script profiles it).
  */
-export async function keystrokes(ctx: Ctx, server: RunningServer, data: string, around: { before?(cdp: CDPSession): Promise<void>; after?(cdp: CDPSession): Promise<void> } = {}): Promise<NonNullable<BrowserFigures['search']>> {
+export async function keystrokes(ctx: Ctx, server: RunningServer, data: string, around: { before?(cdp: CDPSession): Promise<void>; after?(cdp: CDPSession, page: Page): Promise<void> } = {}): Promise<NonNullable<BrowserFigures['search']>> {
   progress('search: hydrate and index every message');
   const started = performance.now();
   writeFileSync(join(data, 'inbox.json'), inboxSnapshot(server));
@@ -249,7 +249,7 @@ export async function keystrokes(ctx: Ctx, server: RunningServer, data: string, 
       }
       await page.keyboard.press('Escape');
     }
-    await around.after?.(cdp);
+    await around.after?.(cdp, page);
     return { ...stat(times), threads, indexedInMs, heapMb: await heapMb(cdp) };
   } finally {
     await context.close();
