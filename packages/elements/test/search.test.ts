@@ -93,6 +93,23 @@ describe('search while typing', () => {
     expect(marks().every((mark) => mark === 'glow theory')).to.equal(true);
   });
 
+  it('Escape closes the results page; the next query shows its own results only', async () => {
+    await open();
+    typeInto('brew bros');
+    await wait('Brew Bros Coffee', () => hits('accounts').some((hit) => hit.textContent?.includes('Brew Bros Coffee')));
+    box().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await search.updateComplete;
+    const region = () => root().querySelector<HTMLElement>('[role="region"]');
+    expect(box().value).to.equal('');
+    expect(region() === null || !region()!.checkVisibility(), 'the results page is gone from view').to.equal(true);
+    typeInto('glow theory');
+    await search.updateComplete;
+    expect(region()!.checkVisibility()).to.equal(true);
+    expect(hits('accounts').some((hit) => hit.textContent?.includes('Brew Bros Coffee'))).to.equal(false);
+    expect(hits('accounts').length).to.be.greaterThan(0);
+    expect(marks().every((mark) => mark === 'glow theory')).to.equal(true);
+  });
+
   it('a one-letter query with many matches shows at most 20 conversations per module', async () => {
     await open({ conversations: 400, messages: 6_000 });
     typeInto('e');

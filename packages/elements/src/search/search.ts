@@ -132,10 +132,13 @@ export class CimSearch extends LitElement {
   @property({ type: Boolean, reflect: true }) active = false;
 
   private readonly search = new StoreController<SearchState>(this, () => this.client?.search.state);
+  /** The last results page rendered: kept (hidden) while no query is typed, so the next query's first keystroke updates its rows instead of creating them. */
+  private shown: SearchState | undefined;
 
   override render() {
     const state = this.search.value;
     const query = state?.query ?? '';
+    if (state && state.status !== 'idle') this.shown = state;
     return html`<div class="box">
         <input
           part="input"
@@ -147,14 +150,14 @@ export class CimSearch extends LitElement {
           @keydown=${this.onKey}
         />
       </div>
-      ${this.active && state ? this.renderResults(state) : nothing}`;
+      ${this.shown ? this.renderResults(this.shown) : nothing}`;
   }
 
   private renderResults(state: SearchState) {
     const total = SEARCH_MODULES.reduce((sum, module) => sum + state.results[module].length, 0);
     // Rows are rendered by position (not keyed): a keystroke updates the texts of the rows already
     // there instead of creating new ones. One click listener serves every hit.
-    return html`<div class="results" part="results" role="region" aria-label=${msg('Search results', { id: 'search.results' })} @click=${this.onPick}>
+    return html`<div class="results" part="results" role="region" aria-label=${msg('Search results', { id: 'search.results' })} ?hidden=${!this.active} @click=${this.onPick}>
       <p class="sr-only" role="status">
         ${state.status === 'local' ? msg('Searching…', { id: 'search.searching' }) : msg(str`${total} results`, { id: 'search.count' })}
       </p>
