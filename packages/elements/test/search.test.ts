@@ -101,10 +101,10 @@ describe('search while typing', () => {
     await search.updateComplete;
     const region = () => root().querySelector<HTMLElement>('[role="region"]');
     expect(box().value).to.equal('');
-    expect(region() === null || !region()!.checkVisibility(), 'the results page is gone from view').to.equal(true);
+    expect(region() === null || !region()!.checkVisibility({ visibilityProperty: true }), 'the results page is gone from view').to.equal(true);
     typeInto('glow theory');
     await search.updateComplete;
-    expect(region()!.checkVisibility()).to.equal(true);
+    expect(region()!.checkVisibility({ visibilityProperty: true })).to.equal(true);
     expect(hits('accounts').some((hit) => hit.textContent?.includes('Brew Bros Coffee'))).to.equal(false);
     expect(hits('accounts').length).to.be.greaterThan(0);
     expect(marks().every((mark) => mark === 'glow theory')).to.equal(true);

@@ -70,6 +70,13 @@ export class CimSearch extends LitElement {
         flex: 1;
         padding: 0 0.75rem 1rem;
       }
+      /* Closed but laid out: the next query's first keystroke shows it without laying it all out again. */
+      .closed {
+        content-visibility: hidden;
+        visibility: hidden;
+        flex: 0 0 0;
+        padding: 0;
+      }
       h3 {
         font-size: 0.8125rem;
         text-transform: uppercase;
@@ -132,7 +139,7 @@ export class CimSearch extends LitElement {
   @property({ type: Boolean, reflect: true }) active = false;
 
   private readonly search = new StoreController<SearchState>(this, () => this.client?.search.state);
-  /** The last results page rendered: kept (hidden) while no query is typed, so the next query's first keystroke updates its rows instead of creating them. */
+  /** The last results page rendered: kept (closed) while no query is typed, so the next query's first keystroke updates its rows instead of creating them. */
   private shown: SearchState | undefined;
 
   override render() {
@@ -157,7 +164,7 @@ export class CimSearch extends LitElement {
     const total = SEARCH_MODULES.reduce((sum, module) => sum + state.results[module].length, 0);
     // Rows are rendered by position (not keyed): a keystroke updates the texts of the rows already
     // there instead of creating new ones. One click listener serves every hit.
-    return html`<div class="results" part="results" role="region" aria-label=${msg('Search results', { id: 'search.results' })} ?hidden=${!this.active} @click=${this.onPick}>
+    return html`<div class="results ${this.active ? '' : 'closed'}" part="results" role="region" aria-label=${msg('Search results', { id: 'search.results' })} @click=${this.onPick}>
       <p class="sr-only" role="status">
         ${state.status === 'local' ? msg('Searching…', { id: 'search.searching' }) : msg(str`${total} results`, { id: 'search.count' })}
       </p>
