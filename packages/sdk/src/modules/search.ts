@@ -1,7 +1,7 @@
 import { requireOptions } from '../args.js';
 import type { Core } from '../core.js';
 import { ArgumentError, toCimError, type CimError } from '../errors.js';
-import { SearchResultSchema, type SearchHit } from '../schemas.js';
+import type { SearchHit } from '../schemas.js';
 import { SEARCH_MODULES, type SearchModule } from '../search.js';
 import type { SearchIndex } from '../search-index.js';
 import { Store, type ReadableStore } from '../store.js';
@@ -78,7 +78,7 @@ export class SearchApi {
   }
 
   private async remote(local: SearchResults, query: string, signal: AbortSignal | undefined): Promise<SearchResults> {
-    const { hits } = await this.core.request('/api/search', { query: { q: query }, signal, schema: SearchResultSchema, what: 'search results' });
+    const { hits } = await this.core.request('/api/search', { query: { q: query }, signal, answer: 'search results' });
     return merge(local, hits);
   }
 
