@@ -16,6 +16,7 @@ const workspaceSources = {
     if (source === '@creator-im/sdk') return here('./packages/sdk/src/index.ts');
     if (source === '@creator-im/sdk/storage') return here('./packages/sdk/src/storage.ts');
     if (source === '@creator-im/sdk/search-index') return here('./packages/sdk/src/search-index.ts');
+    if (source === '@creator-im/sdk/schemas') return here('./packages/sdk/src/schemas.ts');
     return null;
   },
 };
@@ -38,7 +39,7 @@ const external = (id) => /^(lit|@lit|@lit-labs|valibot|idb|react|@creator-im\/(s
 /** The one-file browser bundle alone: `rollup -c --configEmbedOnly` (what `npm start` needs). */
 const embed = {
   input: { 'creator-im': 'packages/elements/src/bundle.ts' },
-  plugins: [workspaceSources, nodeResolve({ browser: true }), ts(['packages/**/src/**/*.ts']), terser({ format: { comments: false } })],
+  plugins: [workspaceSources, nodeResolve({ browser: true }), ts(['packages/**/src/**/*.ts']), terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } })],
   output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true, inlineDynamicImports: true },
 };
 
@@ -47,7 +48,7 @@ export default (args) =>
     ? [embed]
     : [
   {
-    input: { index: 'packages/sdk/src/index.ts', storage: 'packages/sdk/src/storage.ts', 'search-index': 'packages/sdk/src/search-index.ts', contract: 'packages/sdk/src/contract.ts' },
+    input: { index: 'packages/sdk/src/index.ts', storage: 'packages/sdk/src/storage.ts', 'search-index': 'packages/sdk/src/search-index.ts', schemas: 'packages/sdk/src/schemas.ts', contract: 'packages/sdk/src/contract.ts' },
     external,
     plugins: [ts(['packages/sdk/src/**/*.ts'])],
     output: { dir: 'packages/sdk/dist', format: 'es', sourcemap: true },

@@ -3,7 +3,7 @@
  * (sellers, agencies) and turn the knobs. Same table and validation as the contract's routes.
  */
 import * as v from 'valibot';
-import { PartySchema } from '@creator-im/sdk';
+import { PartySchema } from '@creator-im/sdk/schemas';
 import { productSlice } from './seed.js';
 import { json, type Knobs } from './model.js';
 import { route, type Route } from './routes.js';

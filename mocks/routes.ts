@@ -4,7 +4,8 @@
  * model sees it (400 `invalid_argument` in the error shape), clamps page sizes and never throws.
  */
 import * as v from 'valibot';
-import { INBOX_FILTERS, INBOX_TABS, PartySchema, type InboxFilter, type InboxTab } from '@creator-im/sdk';
+import { INBOX_FILTERS, INBOX_TABS, type InboxFilter, type InboxTab } from '@creator-im/sdk';
+import { PartySchema } from '@creator-im/sdk/schemas';
 import { PAGE_LIMITS, ROUTES, type RouteKey } from '@creator-im/sdk/contract';
 import { fail, json, type MockBackend, type MockResponse } from './model.js';
 import type { ConversationKey } from './conversation-store.js';

@@ -2,14 +2,8 @@
  * What the kit learns from the server before checking it: the creator, some seller and agency
  * conversations, products and invitations found in their messages. Checks pick their subjects here.
  */
-import {
-  SummarySchema,
-  type AgencyInvitation,
-  type Conversation,
-  type InboxSummary,
-  type KnownMessage,
-  type Product,
-} from '@creator-im/sdk';
+import type { AgencyInvitation, Conversation, InboxSummary, KnownMessage, Product } from '@creator-im/sdk';
+import { SummarySchema } from '@creator-im/sdk/schemas';
 import { StrictConversationPageSchema, StrictMessagePageSchema } from '@creator-im/sdk/contract';
 import type { Client } from './client.js';
 import { expectOk, Failure } from './expect.js';

@@ -1,10 +1,10 @@
 /**
  * Argument checks of the public methods: every one throws (or, in async methods, rejects with)
- * {@link ArgumentError} before anything is requested. Limits come from `schemas.ts`.
+ * {@link ArgumentError} before anything is requested. Limits come from `vocabulary.ts`.
  * @packageDocumentation
  */
 import { ArgumentError } from './errors.js';
-import { LIMITS } from './schemas.js';
+import { LIMITS } from './vocabulary.js';
 
 /** Throws {@link ArgumentError} unless `value` is an id the contract accepts (1–200 characters). */
 export function requireId(value: unknown, name: string): asserts value is string {

@@ -12,13 +12,25 @@ import { hostIdle, type IdleScheduler } from './idle.js';
 import { memoryOutbox, type OutboxEntry, type OutboxStorage } from './outbox.js';
 import type { Outbox } from './outbox-lanes.js';
 import type { RealtimeChannel, WebSocketFactory } from './realtime.js';
-import { ConversationPageSchema, ConversationSchema, decodeMessage, MessagePageSchema, parse } from './schemas.js';
 import { conversationDocuments, messageDocuments } from './search.js';
 import { SearchQueue } from './search-queue.js';
 import type { EventSequencer } from './sequencer.js';
 import { type Answer, applyAnswer, type CimState, initialState, viewKey } from './state.js';
 import { Store } from './store.js';
 import type * as v from 'valibot';
+
+/** The client's decoders (`decoders.ts`, with valibot and the wire schemas): a chunk of their own. */
+export type Decoders = typeof import('./decoders.js');
+/** The answers the client reads, by what they are. */
+export type AnswerName = keyof Decoders['ANSWERS'];
+/** The records of list answers, by what they are. */
+export type RecordName = keyof Decoders['RECORDS'];
+
+/** One request through the core: the transport's options, plus the answer it expects. */
+export interface CoreRequest<A extends AnswerName> extends RequestOptions {
+  /** What the answer is: it picks the schema, and names the answer in errors. */
+  answer: A;
+}
 
 /** Options of {@link createClient}. */
 export interface ClientOptions extends HttpOptions {
@@ -75,6 +87,8 @@ export class Core {
   readonly idle: IdleScheduler;
   private readonly socket: WebSocketFactory | undefined;
   private readonly errorListeners = new Set<ErrorListener>();
+  /** The decoders' chunk, loading or loaded (see {@link decoders}). */
+  private decodersLoad: Promise<Decoders> | undefined;
   /** Ids of bad records already reported: each is reported once. */
   private readonly reported = new Set<string>();
   started = false;
@@ -154,10 +168,29 @@ export class Core {
     else if (answer.type === 'sent') this.search.add(messageDocuments(answer.message));
   }
 
-  /** Sends a request and returns its validated answer. */
-  request<S extends v.GenericSchema>(path: string, request: RequestOptions<S>): Promise<v.InferOutput<S>> {
+  /**
+   * The decoders, loading their chunk once. Every request starts this load together with its
+   * fetch, so the code arrives while the answer is on the wire (no waterfall); a failed load is
+   * tried again by the next request.
+   */
+  decoders(): Promise<Decoders> {
+    if (!this.decodersLoad) {
+      const load = import('./decoders.js');
+      load.catch(() => {
+        if (this.decodersLoad === load) this.decodersLoad = undefined;
+      });
+      this.decodersLoad = load;
+    }
+    return this.decodersLoad;
+  }
+
+  /** Sends a request and returns its validated answer ({@link ValidationError} when it breaks the contract). */
+  async request<A extends AnswerName>(path: string, request: CoreRequest<A>): Promise<v.InferOutput<Decoders['ANSWERS'][A]>> {
     this.alive();
-    return this.http.request(path, request);
+    const loading = this.decoders(); // beside the fetch, not after it
+    const body = await this.http.request(path, request);
+    const { ANSWERS, parse } = await loading;
+    return parse(ANSWERS[request.answer], body, request.answer);
   }
 
   onError(listener: ErrorListener): () => void {
@@ -179,10 +212,11 @@ export class Core {
 
   /**
    * Validates a list record by record: a bad one is left out and reported once (with its id), so
-   * one bad record never takes its whole view down.
+   * one bad record never takes its whole view down. `what` the records are picks their decoder.
    */
-  items<T>(records: readonly unknown[], what: string, decode: (record: unknown) => T): T[] {
-    const good: T[] = [];
+  async items<R extends RecordName>(records: readonly unknown[], what: R): Promise<ReturnType<Decoders['RECORDS'][R]>[]> {
+    const decode = (await this.decoders()).RECORDS[what] as (record: unknown) => ReturnType<Decoders['RECORDS'][R]>;
+    const good: ReturnType<Decoders['RECORDS'][R]>[] = [];
     for (const record of records) {
       try {
         good.push(decode(record));
@@ -216,10 +250,9 @@ export class Core {
     const page = await this.request('/api/conversations', {
       query: { tab, filter, cursor, limit: options.limit },
       signal: options.signal,
-      schema: ConversationPageSchema,
-      what: 'conversation page',
+      answer: 'conversation page',
     });
-    const conversations = this.items(page.conversations, 'conversation', (record) => parse(ConversationSchema, record, 'conversation'));
+    const conversations = await this.items(page.conversations, 'conversation');
     this.apply({ type: 'conversations', key: viewKey(tab as never, filter), conversations, nextCursor: page.nextCursor });
   }
 
@@ -275,10 +308,9 @@ export class Core {
     const page = await this.request(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, {
       query: { before, limit: options.limit },
       signal: options.signal,
-      schema: MessagePageSchema,
-      what: 'message page',
+      answer: 'message page',
     });
-    const messages = this.items(page.messages, 'message', decodeMessage);
+    const messages = await this.items(page.messages, 'message');
     // The server answers with cards as they are now: as recent as every event applied before the request.
     this.apply({ type: 'messages', conversationId, messages, olderCursor: page.olderCursor, latest: before === null, asOf: page.lastSeq ?? asOf });
   }

@@ -1,12 +1,10 @@
 /**
  * HTTP over fetch: timeouts, caller AbortSignals, retries with exponential backoff and full jitter
- * for idempotent requests (and 429/5xx, honouring Retry-After), one token refresh on 401, and
- * validation of every answer at the boundary.
+ * for idempotent requests (and 429/5xx, honouring Retry-After) and one token refresh on 401. It
+ * answers parsed JSON; the core validates it (schemas.ts, a chunk loaded beside the first request).
  * @packageDocumentation
  */
-import type * as v from 'valibot';
 import { ArgumentError, CimError, disposedError, NetworkError, ServerError } from './errors.js';
-import { parse } from './schemas.js';
 
 /** Supplies the bearer token. `refresh: true` after the server refused the previous one. */
 export type TokenProvider = (options: { refresh: boolean }) => string | Promise<string>;
@@ -32,17 +30,13 @@ export interface HttpOptions {
 }
 
 /** One request. */
-export interface RequestOptions<S extends v.GenericSchema> {
+export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   query?: Record<string, string | number | undefined | null>;
   body?: unknown;
   signal?: AbortSignal;
   /** Safe to repeat: GETs, and writes the server de-duplicates (client ids). Defaults to true for GET. */
   idempotent?: boolean;
-  /** The schema the answer must match. */
-  schema: S;
-  /** What the answer is, for error messages. */
-  what: string;
 }
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
@@ -111,7 +105,7 @@ export class HttpTransport {
   };
 
   /** The URL of a path, with query parameters. */
-  url(path: string, query: RequestOptions<v.GenericSchema>['query'] = {}): string {
+  url(path: string, query: RequestOptions['query'] = {}): string {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null) params.set(key, String(value));
     const search = params.toString();
@@ -142,8 +136,8 @@ export class HttpTransport {
     for (const controller of this.running) controller.abort();
   }
 
-  /** Sends a request and returns its validated answer. */
-  async request<S extends v.GenericSchema>(path: string, request: RequestOptions<S>): Promise<v.InferOutput<S>> {
+  /** Sends a request and returns its answer's JSON (media URLs resolved; see {@link media}), not yet validated. */
+  async request(path: string, request: RequestOptions): Promise<unknown> {
     const method = request.method ?? 'GET';
     const idempotent = request.idempotent ?? method === 'GET';
     const controller = new AbortController();
@@ -159,7 +153,7 @@ export class HttpTransport {
     }
   }
 
-  private async run<S extends v.GenericSchema>(path: string, method: string, idempotent: boolean, call: RequestOptions<S> & { signal: AbortSignal }): Promise<v.InferOutput<S>> {
+  private async run(path: string, method: string, idempotent: boolean, call: RequestOptions & { signal: AbortSignal }): Promise<unknown> {
     const { signal } = call;
     // The token is refreshed once per request, on the attempt right after a 401.
     let refreshed = false;
@@ -177,7 +171,7 @@ export class HttpTransport {
         const body = await readBody(response, `${method} ${path}`, this.media);
         if (!response.ok) throw serverError(response, body);
         if (body === undefined) throw new NetworkError('network', `${method} ${path}: the answer was empty or cut off.`);
-        return parse(call.schema, body, call.what);
+        return body;
       } catch (error) {
         if (this.closed) throw disposedError();
         const failure = error instanceof CimError ? error : new NetworkError('network', describe(error), { cause: error });
@@ -192,7 +186,7 @@ export class HttpTransport {
     }
   }
 
-  private async attempt(path: string, method: string, request: RequestOptions<v.GenericSchema>, refresh: boolean): Promise<Response> {
+  private async attempt(path: string, method: string, request: RequestOptions, refresh: boolean): Promise<Response> {
     if (request.signal?.aborted) throw new NetworkError('aborted', 'Request aborted.');
     const token = await this.getToken(refresh);
     if (request.signal?.aborted) throw new NetworkError('aborted', 'Request aborted.');

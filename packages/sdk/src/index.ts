@@ -10,7 +10,34 @@ export type { CachedInbox, InboxCache } from './cache.js';
 export { memoryOutbox, newClientId, type OutboxEntry, type OutboxStorage } from './outbox.js';
 export type { WebSocketFactory, WebSocketLike } from './realtime.js';
 export * from './rules.js';
-export * from './schemas.js';
+export { KNOWN_MESSAGE_TYPES, LIMITS } from './vocabulary.js';
+// The wire's types. Its schemas and decoders (valibot) are `@creator-im/sdk/schemas`: the client
+// loads them as a chunk of their own, beside its first request.
+export type {
+  AgencyInvitation,
+  AgencyLink,
+  Agreement,
+  Conversation,
+  DeliveryState,
+  Entrance,
+  EntranceType,
+  InboxSummary,
+  InvitationState,
+  KnownMessage,
+  LinkState,
+  Message,
+  MessagePreview,
+  MessageType,
+  Party,
+  Product,
+  ProductList,
+  QuickReply,
+  SampleRequest,
+  SampleStatus,
+  SearchHit,
+  ServerEvent,
+  UnsupportedMessage,
+} from './schemas.js';
 export { SEARCH_MODULES, conversationDocuments, messageDocuments, type SearchDocument, type SearchModule } from './search.js';
 export type { SearchIndex, SearchOptions } from './search-index.js';
 export type { CimState, ConnectionState, LoadStatus, ShowcaseEntry, Thread, ViewPaging } from './state.js';

@@ -7,7 +7,7 @@
 import type { Core } from './core.js';
 import { disposedError, ServerError, toCimError } from './errors.js';
 import { optimisticMessage, type OutboxEntry, type OutboxStorage } from './outbox.js';
-import { decodeMessage, SendResultSchema } from './schemas.js';
+import { decodeMessage } from './schemas.js';
 import { localId, putMessageBatches, removeMessage, replaceMessage } from './state.js';
 
 /** What the outbox needs from the client. */
@@ -206,8 +206,7 @@ export function coreHost(core: Core): OutboxHost {
         method: 'POST',
         body: entry.kind === 'text' ? { clientId: entry.clientId, type: 'TEXT', text: entry.payload } : { clientId: entry.clientId, productId: entry.payload },
         idempotent: true,
-        schema: SendResultSchema,
-        what: 'send result',
+        answer: 'send result',
       });
       core.apply({ type: 'sent', message: decodeMessage(result.message), conversation: result.conversation });
     },

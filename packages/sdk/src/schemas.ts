@@ -1,42 +1,16 @@
 /**
- * The wire contract: one valibot schema per payload. The SDK validates every response and event
- * with these; the mock backend builds its answers from the same types. See docs/api.md.
+ * `@creator-im/sdk/schemas`: the wire contract, one valibot schema per payload. The SDK validates
+ * every response and event with these; the mock backend builds its answers from the same types.
+ * See docs/api.md. The client loads this module (and valibot) as a chunk of its own, started beside
+ * its first request, so the main entry carries no validation code; the types are exported by the
+ * main entry too.
  * @packageDocumentation
  */
 import * as v from 'valibot';
 import { ValidationError } from './errors.js';
+import { ENTRANCE_TYPES, KNOWN_MESSAGE_TYPES, LIMITS } from './vocabulary.js';
 
-/**
- * Every length and size limit of the contract, defined once: the SDK refuses to send what breaks
- * them ({@link ArgumentError}, no request made), the mock backend refuses to accept it (400), and
- * a record from the server that breaks them is left out of its view (`invalid_payload`).
- */
-export const LIMITS = {
-  /** Ids of every entity, and client ids. */
-  id: 200,
-  /** Shop, agency and creator names. */
-  name: 500,
-  /** Product names. */
-  productName: 1000,
-  /** A text message, after trimming. */
-  text: 10_000,
-  /** One quick reply's text. */
-  quickReply: 1000,
-  /** How many quick replies a creator keeps. */
-  quickReplies: 100,
-  /** Products in one "add to Showcase" request. */
-  showcaseBatch: 200,
-  /** The largest page (`limit`) of conversations or messages a server returns. */
-  page: 200,
-  /** The largest page of events a server returns. */
-  eventsPage: 1000,
-  /** Agreements one acceptance acknowledges. */
-  agreements: 50,
-  /** A search query. */
-  query: 200,
-  /** A request body, bytes. */
-  bodyBytes: 256 * 1024,
-} as const;
+export { KNOWN_MESSAGE_TYPES, LIMITS };
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
 const name = v.pipe(v.string(), v.maxLength(LIMITS.name));
@@ -68,7 +42,7 @@ export const ProductSchema = v.object({
 
 /** Where the creator entered the conversation from (the guide's five entrances). */
 export const EntranceSchema = v.object({
-  type: v.picklist(['notifications', 'product_promotion', 'connection_invites', 'sample_applications', 'seller_store']),
+  type: v.picklist(ENTRANCE_TYPES),
   productId: v.optional(v.nullable(id)),
 });
 
@@ -126,16 +100,6 @@ const envelope = {
   clientId: v.optional(v.nullable(id)),
 };
 
-/** Message kinds this SDK understands. Anything else decodes as `UNSUPPORTED`. */
-export const KNOWN_MESSAGE_TYPES = [
-  'TEXT',
-  'PRODUCT_CARD',
-  'PRODUCT_LIST',
-  'SAMPLE_REQUEST',
-  'AGENCY_INVITATION',
-  'UNLINK_REQUEST',
-  'SYSTEM_NOTICE',
-] as const;
 
 /** A message of a kind this SDK knows (by `type`). */
 export const MessageSchema = v.variant('type', [

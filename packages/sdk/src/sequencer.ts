@@ -9,7 +9,7 @@
  */
 import type { Core } from './core.js';
 import { CimError, InvalidRecordError, toCimError, ValidationError } from './errors.js';
-import { decodeEvent, EventsPageSchema } from './schemas.js';
+import { decodeEvent } from './schemas.js';
 import { conversationDocuments, messageDocuments } from './search.js';
 import { applyEvent } from './state-events.js';
 
@@ -214,7 +214,7 @@ export function coreHost(core: Core): SequencerHost & { revalidateCards(): Promi
         core.update((state) => ({ ...state, lastSeq: Math.max(state.lastSeq, seq) }));
       }
     },
-    fetch: (after) => core.request('/api/events', { query: { after }, schema: EventsPageSchema, what: 'event page' }),
+    fetch: (after) => core.request('/api/events', { query: { after }, answer: 'event page' }),
     /**
      * The server cannot replay the events after our sequence: reload every entity the client holds
      * (inbox, Showcase, blocks, links, quick replies, conversations carrying cards), then go on

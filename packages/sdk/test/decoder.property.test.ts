@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CimError, decodeEvent, decodeMessage, type CimState } from '@creator-im/sdk';
+import { CimError, type CimState } from '@creator-im/sdk';
+import { decodeEvent, decodeMessage } from '@creator-im/sdk/schemas';
 import { setup } from './helpers.js';
 
 const EVENT_TYPES = ['message.created', 'conversation.updated', 'sample.updated', 'invitation.updated', 'link.updated', 'block.updated', 'showcase.updated'];

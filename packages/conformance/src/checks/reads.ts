@@ -6,10 +6,9 @@ import {
   INBOX_TABS,
   inTab,
   matchesFilter,
-  QuickRepliesSchema,
-  SearchResultSchema,
   type Conversation,
 } from '@creator-im/sdk';
+import { QuickRepliesSchema, SearchResultSchema } from '@creator-im/sdk/schemas';
 import { PAGE_LIMITS, StrictBlocksSchema, StrictConversationPageSchema, StrictEventsPageSchema, StrictLinksSchema, StrictMessagePageSchema, StrictShowcaseSchema } from '@creator-im/sdk/contract';
 import { conversationPath, type Check } from '../check.js';
 import { ensure, expectOk, Skip } from '../expect.js';

@@ -1,6 +1,6 @@
 /** 401 and the refresh contract, the WebSocket's token check, seq without gaps, resync, heartbeat. */
 import * as v from 'valibot';
-import { MessageSchema, SummarySchema } from '@creator-im/sdk';
+import { MessageSchema, SummarySchema } from '@creator-im/sdk/schemas';
 import { CLOSE_UNAUTHORIZED, EventFrameSchema, HelloFrameSchema, StrictEventsPageSchema, StrictSendResultSchema } from '@creator-im/sdk/contract';
 import { SocketProbe } from '../client.js';
 import { clientId, conversationPath, type Check } from '../check.js';

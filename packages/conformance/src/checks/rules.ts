@@ -1,5 +1,5 @@
 /** The state machines' refusals (409), the blocked seller (403), bad input (400), Retry-After. */
-import { BlockResultSchema, InvitationResultSchema, LIMITS } from '@creator-im/sdk';
+import { BlockResultSchema, InvitationResultSchema, LIMITS } from '@creator-im/sdk/schemas';
 import { ROUTES, StrictLinksSchema, StrictSendResultSchema, type ContractRoute } from '@creator-im/sdk/contract';
 import { clientId, conversationPath, type Check, type Context } from '../check.js';
 import { ensure, expectError, expectOk, Skip } from '../expect.js';

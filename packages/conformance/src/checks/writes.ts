@@ -1,10 +1,6 @@
 /** Writes: open, idempotent sends and sample requests, read, star, Showcase, quick replies. */
-import {
-  ConversationResultSchema,
-  QuickRepliesSchema,
-  ShowcaseResultSchema,
-  type KnownMessage,
-} from '@creator-im/sdk';
+import type { KnownMessage } from '@creator-im/sdk';
+import { ConversationResultSchema, QuickRepliesSchema, ShowcaseResultSchema } from '@creator-im/sdk/schemas';
 import { StrictMessagePageSchema, StrictSendResultSchema } from '@creator-im/sdk/contract';
 import { clientId, conversationPath, type Check } from '../check.js';
 import { ensure, expectOk, Skip } from '../expect.js';

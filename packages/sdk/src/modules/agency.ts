@@ -2,7 +2,7 @@ import { requireId, requireSignal } from '../args.js';
 import type { Core } from '../core.js';
 import { ArgumentError, RuleViolationError } from '../errors.js';
 import { assertTransition, canTransition, missingAgreements } from '../rules.js';
-import { AgencyLinkSchema, InvitationResultSchema, LinkResultSchema, LinksSchema, parse, type AgencyInvitation, type LinkState } from '../schemas.js';
+import type { AgencyInvitation, LinkState } from '../schemas.js';
 import { withEntries } from '../state.js';
 import { select, StoreCache, type ReadableStore } from '../store.js';
 
@@ -68,8 +68,8 @@ export class AgencyModule {
   /** Loads the creator's agency links (a bad one is left out and reported). */
   async loadLinks(signal?: AbortSignal): Promise<void> {
     requireSignal(signal);
-    const { links } = await this.core.request('/api/agency-links', { signal, schema: LinksSchema, what: 'agency links' });
-    this.core.apply({ type: 'links', links: this.core.items(links, 'agency link', (record) => parse(AgencyLinkSchema, record, 'agency link')) });
+    const { links } = await this.core.request('/api/agency-links', { signal, answer: 'agency links' });
+    this.core.apply({ type: 'links', links: await this.core.items(links, 'agency link') });
   }
 
   /** Ticks (or unticks) one agreement of an invitation. Local until "Accept". */
@@ -116,8 +116,7 @@ export class AgencyModule {
     const { link } = await this.core.request(`/api/agency-links/${encodeURIComponent(agencyId)}/unlink`, {
       method: 'POST',
       idempotent: true,
-      schema: LinkResultSchema,
-      what: 'agency link',
+      answer: 'agency link',
     });
     this.core.apply({ type: 'link', link });
   }
@@ -127,8 +126,7 @@ export class AgencyModule {
       method: 'POST',
       body,
       idempotent: true,
-      schema: InvitationResultSchema,
-      what: 'invitation',
+      answer: 'invitation',
     });
     this.core.apply({ type: 'invitation', invitation: result.invitation, link: result.link });
   }

@@ -2,7 +2,7 @@ import { requireId, requireSignal } from '../args.js';
 import type { Core } from '../core.js';
 import { RuleViolationError } from '../errors.js';
 import { canBlock } from '../rules.js';
-import { BlockResultSchema, BlocksSchema, parse, PartySchema, type Party } from '../schemas.js';
+import type { Party } from '../schemas.js';
 import { select, type ReadableStore } from '../store.js';
 
 /**
@@ -22,8 +22,8 @@ export class BlocksModule {
   /** Loads the blocked sellers. */
   async load(signal?: AbortSignal): Promise<void> {
     requireSignal(signal);
-    const { sellers } = await this.core.request('/api/blocks', { signal, schema: BlocksSchema, what: 'blocked sellers' });
-    this.core.apply({ type: 'blocks', sellers: this.core.items(sellers, 'blocked seller', (record) => parse(PartySchema, record, 'seller')) });
+    const { sellers } = await this.core.request('/api/blocks', { signal, answer: 'blocked sellers' });
+    this.core.apply({ type: 'blocks', sellers: await this.core.items(sellers, 'blocked seller') });
   }
 
   /** Blocks the seller of a conversation ("Block seller"). */
@@ -46,8 +46,7 @@ export class BlocksModule {
     const result = await this.core.request(`/api/blocks/${encodeURIComponent(seller.id)}`, {
       method: blocked ? 'PUT' : 'DELETE',
       idempotent: true,
-      schema: BlockResultSchema,
-      what: 'block result',
+      answer: 'block result',
     });
     this.core.apply({ type: 'block', seller, blocked: result.blocked, conversation: result.conversation });
   }

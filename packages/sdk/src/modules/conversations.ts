@@ -2,7 +2,8 @@ import { requireId, requireOptions, requireString } from '../args.js';
 import type { Core } from '../core.js';
 import { ArgumentError, RuleViolationError, toCimError } from '../errors.js';
 import { newClientId, newEntry } from '../outbox.js';
-import { LIMITS, parse, QuickRepliesPageSchema, QuickRepliesSchema, QuickReplySchema, type Conversation, type QuickReply } from '../schemas.js';
+import type { Conversation, QuickReply } from '../schemas.js';
+import { LIMITS } from '../vocabulary.js';
 import { EMPTY_THREAD, patchThread, type Thread } from '../state.js';
 import { select, StoreCache, type ReadableStore } from '../store.js';
 
@@ -148,8 +149,8 @@ export class ConversationsModule {
   /** Loads the quick replies (a bad one is left out and reported). */
   async loadQuickReplies(signal?: AbortSignal): Promise<void> {
     requireOptions({ signal });
-    const { replies } = await this.core.request('/api/quick-replies', { signal, schema: QuickRepliesPageSchema, what: 'quick replies' });
-    this.core.apply({ type: 'quickReplies', replies: this.core.items(replies, 'quick reply', (record) => parse(QuickReplySchema, record, 'quick reply')) });
+    const { replies } = await this.core.request('/api/quick-replies', { signal, answer: 'quick replies' });
+    this.core.apply({ type: 'quickReplies', replies: await this.core.items(replies, 'quick reply') });
   }
 
   /**
@@ -164,6 +165,7 @@ export class ConversationsModule {
       if (!text) throw new ArgumentError('A quick reply needs a text.');
       return { id: reply.id === undefined || reply.id === '' ? newClientId() : reply.id, text };
     });
+    const { parse, QuickRepliesSchema } = await this.core.decoders();
     try {
       parse(QuickRepliesSchema, { replies: next }, 'quick replies');
     } catch (error) {
@@ -172,8 +174,8 @@ export class ConversationsModule {
     const before = this.core.state.quickReplies;
     this.core.apply({ type: 'quickReplies', replies: next });
     try {
-      const saved = await this.core.request('/api/quick-replies', { method: 'PUT', body: { replies: next }, idempotent: true, schema: QuickRepliesPageSchema, what: 'quick replies' });
-      this.core.apply({ type: 'quickReplies', replies: this.core.items(saved.replies, 'quick reply', (record) => parse(QuickReplySchema, record, 'quick reply')) });
+      const saved = await this.core.request('/api/quick-replies', { method: 'PUT', body: { replies: next }, idempotent: true, answer: 'quick replies' });
+      this.core.apply({ type: 'quickReplies', replies: await this.core.items(saved.replies, 'quick reply') });
     } catch (error) {
       // Only our own change goes back: a list saved or loaded since stays.
       this.core.update((state) => (state.quickReplies === next ? { ...state, quickReplies: before } : state));

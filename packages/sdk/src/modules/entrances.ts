@@ -1,10 +1,11 @@
 import type { Core } from '../core.js';
 import { ArgumentError } from '../errors.js';
-import { ConversationResultSchema, EntranceSchema, type Conversation, type EntranceType } from '../schemas.js';
+import type { Conversation, EntranceType } from '../schemas.js';
+import { ENTRANCE_TYPES } from '../vocabulary.js';
 import { requireId, requireSignal } from '../args.js';
 
 /** The guide's five entrances. */
-export const ENTRANCES: readonly EntranceType[] = EntranceSchema.entries.type.options;
+export const ENTRANCES: readonly EntranceType[] = ENTRANCE_TYPES;
 
 /** Where a host page opens the inbox from. */
 export interface OpenConversationRequest {
@@ -36,8 +37,7 @@ export class EntrancesModule {
       body: { sellerId: request.sellerId, entrance: { type: request.entrance, productId: request.productId ?? null } },
       idempotent: true,
       signal,
-      schema: ConversationResultSchema,
-      what: 'conversation',
+      answer: 'conversation',
     });
     this.core.apply({ type: 'conversation', conversation });
     return conversation;

@@ -2,7 +2,7 @@ import { requireId, requireOptions, requireSignal } from '../args.js';
 import { ArgumentError, toCimError } from '../errors.js';
 import type { Core } from '../core.js';
 import { compareConversations, INBOX_FILTERS, INBOX_TABS, inTab, matchesFilter, type InboxFilter, type InboxTab } from '../rules.js';
-import { ConversationResultSchema, SummarySchema, type Conversation } from '../schemas.js';
+import type { Conversation } from '../schemas.js';
 import { changedConversations, EMPTY_VIEW, patchView, revertConversation, type CimState, type ViewPaging, viewKey } from '../state.js';
 import { select, StoreCache, type ReadableStore } from '../store.js';
 
@@ -165,7 +165,7 @@ export class InboxModule {
   /** Refreshes the creator, unread counters and sequence start. Called by `client.start()`. */
   async loadSummary(signal?: AbortSignal): Promise<void> {
     requireSignal(signal);
-    const summary = await this.core.request('/api/inbox/summary', { signal, schema: SummarySchema, what: 'inbox summary' });
+    const summary = await this.core.request('/api/inbox/summary', { signal, answer: 'inbox summary' });
     this.core.apply({ type: 'summary', summary });
   }
 
@@ -184,8 +184,7 @@ export class InboxModule {
         method: 'PUT',
         body: { starred },
         idempotent: true,
-        schema: ConversationResultSchema,
-        what: 'conversation',
+        answer: 'conversation',
       }),
     );
   }
@@ -198,8 +197,7 @@ export class InboxModule {
       this.core.request(`/api/conversations/${encodeURIComponent(conversationId)}/read`, {
         method: 'POST',
         idempotent: true,
-        schema: ConversationResultSchema,
-        what: 'conversation',
+        answer: 'conversation',
       }),
     );
   }

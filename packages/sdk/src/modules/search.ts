@@ -1,7 +1,7 @@
 import { requireOptions } from '../args.js';
 import type { Core } from '../core.js';
 import { ArgumentError, toCimError, type CimError } from '../errors.js';
-import { SearchResultSchema, type SearchHit } from '../schemas.js';
+import type { SearchHit } from '../schemas.js';
 import { SEARCH_MODULES, type SearchModule } from '../search.js';
 import { Store, type ReadableStore } from '../store.js';
 
@@ -59,7 +59,7 @@ export class SearchApi {
     requireOptions(options);
     const local = await this.local(query);
     if (!query.trim()) return EMPTY;
-    const { hits } = await this.core.request('/api/search', { query: { q: query }, signal: options.signal, schema: SearchResultSchema, what: 'search results' });
+    const { hits } = await this.core.request('/api/search', { query: { q: query }, signal: options.signal, answer: 'search results' });
     return group([...SEARCH_MODULES.flatMap((module) => local[module]), ...hits]);
   }
 

@@ -2,7 +2,8 @@ import { requireId, requireSignal } from '../args.js';
 import type { Core } from '../core.js';
 import { ArgumentError, toCimError } from '../errors.js';
 import { productListState, type ProductListState, type ShowcaseProductState } from '../rules.js';
-import { IdSchema, LIMITS, parse, ShowcaseResultSchema, ShowcaseSchema, type ProductList } from '../schemas.js';
+import type { ProductList } from '../schemas.js';
+import { LIMITS } from '../vocabulary.js';
 import type { CimState, ShowcaseEntry } from '../state.js';
 import { select, StoreCache, type ReadableStore } from '../store.js';
 
@@ -33,8 +34,8 @@ export class ShowcaseModule {
   /** Loads the product ids already in the Showcase. */
   async load(signal?: AbortSignal): Promise<void> {
     requireSignal(signal);
-    const { productIds } = await this.core.request('/api/showcase', { signal, schema: ShowcaseSchema, what: 'showcase' });
-    this.core.apply({ type: 'showcase', productIds: this.core.items(productIds, 'showcase product', (record) => parse(IdSchema, record, 'product id')) });
+    const { productIds } = await this.core.request('/api/showcase', { signal, answer: 'showcase' });
+    this.core.apply({ type: 'showcase', productIds: await this.core.items(productIds, 'showcase product') });
   }
 
   private readonly products = new StoreCache<string, ShowcaseEntry | undefined>();
@@ -94,8 +95,7 @@ export class ShowcaseModule {
         method: 'POST',
         body: { productIds: todo },
         idempotent: true,
-        schema: ShowcaseResultSchema,
-        what: 'showcase result',
+        answer: 'showcase result',
       }));
     } catch (error) {
       throw toCimError(error);
