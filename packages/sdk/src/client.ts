@@ -10,7 +10,6 @@ import { InboxModule } from './modules/inbox.js';
 import { SamplesModule } from './modules/samples.js';
 import { SearchApi } from './modules/search.js';
 import { ShowcaseModule } from './modules/showcase.js';
-import { SummarySchema } from './schemas.js';
 import { type CimState, type ConnectionState, viewKey } from './state.js';
 import { select, type ReadableStore } from './store.js';
 
@@ -105,7 +104,7 @@ export class CreatorImClient {
     // Everything the first row needs leaves now, in parallel: the first page (shared with a view
     // that already asked for it), the summary and the cache read.
     const page = this.firstPage(signal);
-    const summary = core.request('/api/inbox/summary', { signal, schema: SummarySchema, what: 'inbox summary' });
+    const summary = core.request('/api/inbox/summary', { signal, answer: 'inbox summary' });
     page.catch(() => undefined); // awaited below, after the cache
     summary.catch(() => undefined);
     const cacheShown = await core.showCache();

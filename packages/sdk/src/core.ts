@@ -262,7 +262,7 @@ export class Core {
   private cacheBehind = false;
 
   /**
-   * Reads the cache (once per client) and shows it unless the network answered first. Resolves
+   * Reads the cache (once per client) and shows what the network has not answered yet. Resolves
    * with whether a shown cache still has to catch up ({@link catchUpFromCache}). Never rejects: a
    * cache that cannot be read is reported and the inbox loads from the network.
    */
