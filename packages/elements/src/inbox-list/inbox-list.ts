@@ -523,12 +523,13 @@ export class CimInboxList extends LitElement {
     event.preventDefault();
     this.active = next;
     this.virtualizer?.element(next)?.scrollIntoView({ block: 'nearest' });
-    // The row may render a frame later (virtualized): wait for it, then move focus.
-    for (let tries = 0; tries < 10; tries++) {
+    // The row may render a few frames later (virtualized): wait for it, then move focus. Frames, not
+    // the virtualizer's layoutComplete: that one never settles when no row changes size afterwards.
+    for (let tries = 0; tries < 30; tries++) {
       await this.updateComplete;
       const row = this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${next}"]`);
       if (row) return row.focus();
-      await (this.virtualizer?.layoutComplete ?? new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+      await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
     }
   };
 }
