@@ -67,6 +67,8 @@ const filterLabel = (filter: InboxFilter): string =>
  */
 @localized()
 export class CimInboxList extends LitElement {
+  // Rows are `contain: strict` (their size is known: adding, moving or filling one lays out and
+  // paints that row alone); the scroller is opaque, so Chromium scrolls it on the compositor.
   static override styles = [
     tokens,
     pictureStyles,
@@ -138,7 +140,6 @@ export class CimInboxList extends LitElement {
         align-items: stretch;
         border-bottom: 1px solid var(--_border);
         background: var(--_bg);
-        /* A row's size is known: adding, moving or filling one lays out and paints that row alone. */
         contain: strict;
       }
       .item.current {
@@ -148,7 +149,6 @@ export class CimInboxList extends LitElement {
         flex: 1;
         min-height: 0;
         overflow: auto;
-        /* Opaque: Chromium can scroll it on the compositor while keeping LCD text. */
         background: var(--_bg);
       }
       .row {
