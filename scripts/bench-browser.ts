@@ -250,11 +250,63 @@ export async function benchServer(dataDir: string): Promise<RunningServer> {
 /** Chromium as the bench runs it. */
 export const launchChromium = () => chromium.launch({ executablePath: chromiumPath(), args: [...chromiumArgs, '--enable-precise-memory-info'] });
 
+/** The words typed letter by letter into the search box (45 keystrokes: 1-, 2- and 3-letter prefixes are the many-match worst case). */
+export const SEARCH_WORDS = ['serum', 'sample', 'friday', 'glow theory', 'livestream', 'vitamin'];
+
+/**
+ * Keystrokes in the search box → local results painted, over every message of the server hydrated
+ * locally (the search page). `around` wraps the typing alone (the trace script profiles it).
+ */
+export async function keystrokes(ctx: Ctx, server: RunningServer, data: string, around: { before?(cdp: CDPSession, page: Page): Promise<void>; after?(cdp: CDPSession, page: Page): Promise<void> } = {}): Promise<NonNullable<BrowserFigures['search']>> {
+  progress('search: hydrate and index every message');
+  const started = performance.now();
+  writeFileSync(join(data, 'inbox.json'), inboxSnapshot(server));
+  const { context, page, cdp } = await newPage(ctx);
+  try {
+    await page.goto(`${server.url}/search.html`);
+    await within(until(page, 'window.benchStarted'), 'the search page to start', 300_000);
+    await page.evaluate('window.benchStarted');
+    // Wait until the idle-time indexing has taken every document. The index is internal to the
+    // SDK (its search queue); properties keep their names in the bundle.
+    const indexed = `${CLIENT}.state.getSnapshot().threads.size > ${Math.floor(BROWSER_BENCH.conversations / 2)} && (${CLIENT}.core.search?.index ?? ${CLIENT}.core.searchIndex)?.backlog === 0`;
+    await within(until(page, indexed), 'indexing every message', 300_000);
+    const indexedInMs = performance.now() - started;
+    const threads = (await page.evaluate(`${CLIENT}.state.getSnapshot().threads.size`)) as number;
+    await page.locator('creator-inbox cim-search input').click();
+    await around.before?.(cdp, page);
+    const times: number[] = [];
+    const typed: [string, number][] = [];
+    for (const word of SEARCH_WORDS) {
+      for (let i = 1; i <= word.length; i++) {
+        const query = word.slice(0, i);
+        const painted = page.evaluate(`window.__bench.paintWhen(() => {
+          const search = window.__bench.search();
+          const state = ${CLIENT}.search.state.getSnapshot();
+          return state.query === ${JSON.stringify(query)} && state.status !== 'idle' && !search.isUpdatePending && search.shadowRoot.querySelector('.results:not(.closed)');
+        })`) as Promise<number>;
+        await page.keyboard.press(word[i - 1] === ' ' ? 'Space' : word[i - 1]!);
+        const paintedAt = await within(painted, `search results for "${query}"`);
+        times.push(paintedAt - ((await page.evaluate('window.__bench.keydownAt()')) as number));
+        typed.push([query, times[times.length - 1]!]);
+      }
+      // The next word starts once the conversation list is painted again: the Escape's own work
+      // (the list coming back) is not a keystroke's, and a creator sees the list before typing anew.
+      const listBack = page.evaluate(`window.__bench.paintWhen(() => !window.__bench.search().active && window.__bench.firstRow()?.isConnected)`);
+      await page.keyboard.press('Escape');
+      await within(listBack, 'the list after Escape');
+    }
+    await around.after?.(cdp, page);
+    return { ...stat(times), threads, indexedInMs, heapMb: await heapMb(cdp), typed };
+  } finally {
+    await context.close();
+  }
+}
+
 export async function browserBench(log: (what: string, value: string, note?: string) => void = () => undefined) {
   const options = BROWSER_BENCH;
   ensureEmbedBundle((line) => progress(line)); // creator-im.js, the one-file bundle partners embed
   const data = mkdtempSync(join(tmpdir(), 'cim-bench-'));
-  let started = performance.now();
+  const started = performance.now();
   const server = await benchServer(data);
   let messageCount = 0;
   for (const thread of server.backend.messages.values()) messageCount += thread.length;
@@ -347,44 +399,8 @@ export async function browserBench(log: (what: string, value: string, note?: str
       await context.close();
     }
 
-    progress('search: hydrate and index every message');
     // 6. Keystrokes in the search box → local results painted, over every message hydrated locally.
-    if (options.search) {
-      started = performance.now();
-      writeFileSync(join(data, 'inbox.json'), inboxSnapshot(server));
-      const { context: searchContext, page: searchPage, cdp: searchCdp } = await newPage(ctx);
-      try {
-        await searchPage.goto(`${server.url}/search.html`);
-        await within(until(searchPage, 'window.benchStarted'), 'the search page to start', 300_000);
-        await searchPage.evaluate('window.benchStarted');
-        // Wait until the idle-time indexing has taken every document (the index is internal).
-        // The index is internal to the SDK (its search queue); properties keep their names in the bundle.
-        const indexed = `${CLIENT}.state.getSnapshot().threads.size > ${Math.floor(options.conversations / 2)} && (${CLIENT}.core.search?.index ?? ${CLIENT}.core.searchIndex)?.backlog === 0`;
-        await within(until(searchPage, indexed), 'indexing every message', 300_000);
-        const indexedIn = performance.now() - started;
-        const local = (await searchPage.evaluate(`${CLIENT}.state.getSnapshot().threads.size`)) as number;
-        const input = searchPage.locator('creator-inbox cim-search input');
-        await input.click();
-        const times: number[] = [];
-        for (const word of ['serum', 'sample', 'friday', 'glow theory', 'livestream', 'vitamin']) {
-          for (let i = 1; i <= word.length; i++) {
-            const query = word.slice(0, i);
-            const painted = searchPage.evaluate(`window.__bench.paintWhen(() => {
-              const search = window.__bench.search();
-              const state = ${CLIENT}.search.state.getSnapshot();
-              return state.query === ${JSON.stringify(query)} && state.status !== 'idle' && !search.isUpdatePending && search.shadowRoot.querySelector('.results');
-            })`) as Promise<number>;
-            await searchPage.keyboard.press(word[i - 1] === ' ' ? 'Space' : word[i - 1]!);
-            const paintedAt = await within(painted, `search results for "${query}"`);
-            times.push(paintedAt - ((await searchPage.evaluate('window.__bench.keydownAt()')) as number));
-          }
-          await searchPage.keyboard.press('Escape');
-        }
-        results.search = { ...stat(times), threads: local, indexedInMs: indexedIn, heapMb: await heapMb(searchCdp) };
-      } finally {
-        await searchContext.close();
-      }
-    }
+    if (options.search) results.search = await keystrokes(ctx, server, data);
   } finally {
     await browser.close();
     await server.close();
@@ -406,5 +422,6 @@ export interface BrowserFigures {
   /** `mostInDom`: the most messages in the log's DOM at once while scrolling; `logNodes`: the log's nodes when opened, after scrolling, at the oldest message and back at the newest (-1: not reached). */
   logScroll: { frames: Stat; dropped: number; count: number; messages: number; mostInDom: number; logNodes: { open: number; after: number; top: number; bottom: number } };
   heap: { afterLoad: number; afterAll: number; nodes: number };
-  search?: Stat & { threads: number; indexedInMs: number; heapMb: number };
+  /** `typed`: each keystroke's query and its time, in the order typed. */
+  search?: Stat & { threads: number; indexedInMs: number; heapMb: number; typed: [string, number][] };
 }

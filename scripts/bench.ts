@@ -133,7 +133,7 @@ async function sizes(): Promise<boolean> {
   console.log('\nSize (min+gzip -9, browser ESM bundled by esbuild; minified by terser / by esbuild — both must meet the budget)');
   const sdk = await sizeOf('packages/sdk/src/index.ts');
   row('SDK alone (@creator-im/sdk): terser / esbuild', both(sdk), `budget ${kB(BUDGETS.sdk)}`);
-  row('  + schemas and valibot, loaded beside the first request', both(sdk, (s) => s.beside), 'counted in the first paint below');
+  row('  + its decoders (valibot, answer schemas), loaded beside the first request', both(sdk, (s) => s.beside), 'counted in the first paint below');
   const elements: Record<string, { terser: number; esbuild: number }> = {};
   for (const [name, path] of Object.entries({
     'creator-inbox': 'inbox/creator-inbox.ts',
