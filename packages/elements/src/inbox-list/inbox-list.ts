@@ -268,7 +268,10 @@ export class CimInboxList extends LitElement {
 
   // The view store loads its first page when subscribed (SDK policy): no load here.
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('tab') || changed.has('filter')) this.active = 0;
+    if (changed.has('tab') || changed.has('filter')) {
+      this.active = 0;
+      this.lastScrollTop = 0; // a new list starts at its top
+    }
     this.today = `${new Date().toDateString()}|${formatLocale() ?? ''}`;
   }
 
