@@ -26,23 +26,12 @@ interface IdleHost {
  */
 export function hostIdle(host: IdleHost = globalThis as IdleHost): IdleScheduler {
   const { requestIdleCallback: idle, requestAnimationFrame: frame } = host;
-  if (typeof idle === 'function') return (task) => void idle.call(host, task, { timeout: IDLE_TIMEOUT_MS });
-  if (typeof frame === 'function') {
-    return (task) => {
-      let done = false;
-      const once = () => {
-        if (done) return;
-        done = true;
-        task();
-      };
-      frame.call(host, () => setTimeout(once));
-      setTimeout(once, IDLE_TIMEOUT_MS);
-    };
-  }
-  return (task) => void setTimeout(task);
-}
-
-/** A promise for the next idle moment. */
-export function whenIdle(schedule: IdleScheduler): Promise<void> {
-  return new Promise((resolve) => schedule(resolve));
+  if (idle) return (task) => void idle.call(host, task, { timeout: IDLE_TIMEOUT_MS });
+  if (!frame) return (task) => void setTimeout(task);
+  return (task) => {
+    let runs = 0;
+    const once = () => runs++ || task();
+    frame.call(host, () => setTimeout(once));
+    setTimeout(once, IDLE_TIMEOUT_MS);
+  };
 }
