@@ -24,14 +24,13 @@ interface IdleHost {
  * turn after the next frame (Safari has `requestAnimationFrame` only); else a timer (Node). Every
  * path runs the task within {@link IDLE_TIMEOUT_MS}, even in a background tab where frames stop.
  */
-export function hostIdle(host: IdleHost = globalThis as IdleHost): IdleScheduler {
-  const { requestIdleCallback: idle, requestAnimationFrame: frame } = host;
-  if (idle) return (task) => void idle.call(host, task, { timeout: IDLE_TIMEOUT_MS });
-  if (!frame) return (task) => void setTimeout(task);
+export function hostIdle(): IdleScheduler {
+  const host = globalThis as IdleHost;
+  if (host.requestIdleCallback) return (task) => void host.requestIdleCallback!(task, { timeout: IDLE_TIMEOUT_MS });
   return (task) => {
     let runs = 0;
     const once = () => runs++ || task();
-    frame.call(host, () => setTimeout(once));
-    setTimeout(once, IDLE_TIMEOUT_MS);
+    host.requestAnimationFrame?.(() => setTimeout(once));
+    setTimeout(once, host.requestAnimationFrame ? IDLE_TIMEOUT_MS : 0);
   };
 }
