@@ -9,7 +9,7 @@
  *
  * Knobs (environment): CIM_BENCH_RUNS (7), CIM_BENCH_LIVE (30 live messages), CIM_BENCH_SCROLL_S (5),
  * CIM_BENCH_CONVERSATIONS (10,000), CIM_BENCH_MESSAGES (200,000), CIM_BENCH_SEARCH (1: run the
- * 200,000-message search page).
+ * 200,000-message search page), CIM_BENCH_DIST (the folder served as /dist/, to compare builds).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,7 +82,7 @@ async function heapMb(cdp: CDPSession): Promise<number> {
 }
 
 /** Frame intervals while scrolling `scroller` (an expression) for `seconds`, 400 px a frame, bouncing at the ends. */
-async function scrollFrames(page: Page, scroller: string, seconds: number, inDom = '0'): Promise<{ frames: Stat; dropped: number; count: number; mostInDom: number }> {
+export async function scrollFrames(page: Page, scroller: string, seconds: number, inDom = '0'): Promise<{ frames: Stat; dropped: number; count: number; mostInDom: number }> {
   const { times, most } = (await page.evaluate(`(async () => {
     const scroller = ${scroller};
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
@@ -149,7 +149,7 @@ function within<T>(promise: Promise<T>, what: string, ms = 120_000): Promise<T> 
 const progress = (what: string) => process.stderr.write(`    … ${what}\n`);
 
 /** Opens the inbox, waits for the first row and the long conversation's row. */
-async function openInbox(ctx: Ctx) {
+export async function openInbox(ctx: Ctx) {
   const opened = await newPage(ctx);
   await opened.page.goto(`${ctx.url}/inbox.html`);
   await within(opened.page.evaluate('window.__bench.firstRowPainted'), 'first row');
@@ -190,13 +190,53 @@ async function openLong(page: Page): Promise<number> {
   return time;
 }
 
+/**
+ * Live message `i`: a seller's message through the control route (a seller far down the list) →
+ * its row, with the message's text, painted as the list's first row: milliseconds from the moment
+ * the socket's message reached the page, and in which frame after it (1: the next one).
+ */
+export async function liveMessage(page: Page, url: string, i: number): Promise<LiveTiming> {
+  const token = `bench-live-${i}`;
+  const seller = `shop-${200 + ((i * 331) % 8_000)}`;
+  // Watching starts before the message is sent: a watch still on its way over CDP when the message
+  // arrives would time the next frame after it, not the frame that painted the row.
+  await page.evaluate(`window.__bench.live = window.__bench.paintWhen(() => window.__bench.firstRow()?.textContent.includes(${JSON.stringify(`${token} `)})); 0`);
+  const painted = page.evaluate('window.__bench.live') as Promise<number>;
+  const response = await fetch(`${url}/mock/sellers/${seller}/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'TEXT', text: `${token} Are you free for a livestream?` }) });
+  if (!response.ok) throw new Error(`control route: ${response.status} ${await response.text()}`);
+  const paintedAt = await within(painted, `live message ${token} at the top`);
+  const arrivedAt = (await page.evaluate(`window.__bench.arrivals[${JSON.stringify(token)}]`)) as number;
+  const frames = (await page.evaluate(`window.__bench.framesAfter(${arrivedAt})`)) as number;
+  const frameStart = (await page.evaluate('window.__bench.paintingFrame()')) as number;
+  // Waiting for the frame (the display's next tick, or script still running), then the frame's own work.
+  return { ms: paintedAt - arrivedAt, frames, toFrame: frameStart - arrivedAt, inFrame: paintedAt - frameStart };
+}
+
+/** One live message: arrival → painted, in which frame, arrival → that frame's start, its start → painted (ms). */
+export interface LiveTiming {
+  ms: number;
+  frames: number;
+  toFrame: number;
+  inFrame: number;
+}
+
+/** The list's scroller (an expression in the page). */
+export const LIST_SCROLLER = `window.__bench.list().querySelector('lit-virtualizer')`;
+
+/** Loads every page of the TikTok Shop tab; resolves with its row count. */
+export async function loadEveryConversation(page: Page): Promise<number> {
+  await page.evaluate(`(async () => { const c = ${CLIENT}; while (c.inbox.view({ tab: 'shop' }).getSnapshot().hasMore) await c.inbox.loadMore({ tab: 'shop' }, { limit: 200 }); })()`);
+  return (await page.evaluate(`${CLIENT}.inbox.view({ tab: 'shop' }).getSnapshot().conversations.length`)) as number;
+}
+
 /** The mock server with the bench's data, serving the bundle, the bench pages and `dataDir` at /bench-data/. */
 export async function benchServer(dataDir: string): Promise<RunningServer> {
   const server = await startServer({
     ...seedOptions(BROWSER_BENCH.conversations, BROWSER_BENCH.messages),
     port: Number(process.env.CIM_BENCH_PORT ?? 0),
     staticRoots: [
-      { prefix: '/dist/', dir: 'packages/elements/dist' },
+      // CIM_BENCH_DIST: another build's folder (a copy of packages/elements/dist), to compare two builds.
+      { prefix: '/dist/', dir: process.env.CIM_BENCH_DIST ?? 'packages/elements/dist' },
       { prefix: '/bench-data/', dir: dataDir },
       { prefix: '/', dir: 'scripts/bench-pages' },
     ],
@@ -210,11 +250,63 @@ export async function benchServer(dataDir: string): Promise<RunningServer> {
 /** Chromium as the bench runs it. */
 export const launchChromium = () => chromium.launch({ executablePath: chromiumPath(), args: [...chromiumArgs, '--enable-precise-memory-info'] });
 
+/** The words typed letter by letter into the search box (45 keystrokes: 1-, 2- and 3-letter prefixes are the many-match worst case). */
+export const SEARCH_WORDS = ['serum', 'sample', 'friday', 'glow theory', 'livestream', 'vitamin'];
+
+/**
+ * Keystrokes in the search box → local results painted, over every message of the server hydrated
+ * locally (the search page). `around` wraps the typing alone (the trace script profiles it).
+ */
+export async function keystrokes(ctx: Ctx, server: RunningServer, data: string, around: { before?(cdp: CDPSession, page: Page): Promise<void>; after?(cdp: CDPSession, page: Page): Promise<void> } = {}): Promise<NonNullable<BrowserFigures['search']>> {
+  progress('search: hydrate and index every message');
+  const started = performance.now();
+  writeFileSync(join(data, 'inbox.json'), inboxSnapshot(server));
+  const { context, page, cdp } = await newPage(ctx);
+  try {
+    await page.goto(`${server.url}/search.html`);
+    await within(until(page, 'window.benchStarted'), 'the search page to start', 300_000);
+    await page.evaluate('window.benchStarted');
+    // Wait until the idle-time indexing has taken every document. The index is internal to the
+    // SDK (its search queue); properties keep their names in the bundle.
+    const indexed = `${CLIENT}.state.getSnapshot().threads.size > ${Math.floor(BROWSER_BENCH.conversations / 2)} && (${CLIENT}.core.search?.index ?? ${CLIENT}.core.searchIndex)?.backlog === 0`;
+    await within(until(page, indexed), 'indexing every message', 300_000);
+    const indexedInMs = performance.now() - started;
+    const threads = (await page.evaluate(`${CLIENT}.state.getSnapshot().threads.size`)) as number;
+    await page.locator('creator-inbox cim-search input').click();
+    await around.before?.(cdp, page);
+    const times: number[] = [];
+    const typed: [string, number][] = [];
+    for (const word of SEARCH_WORDS) {
+      for (let i = 1; i <= word.length; i++) {
+        const query = word.slice(0, i);
+        const painted = page.evaluate(`window.__bench.paintWhen(() => {
+          const search = window.__bench.search();
+          const state = ${CLIENT}.search.state.getSnapshot();
+          return state.query === ${JSON.stringify(query)} && state.status !== 'idle' && !search.isUpdatePending && search.shadowRoot.querySelector('.results:not(.closed)');
+        })`) as Promise<number>;
+        await page.keyboard.press(word[i - 1] === ' ' ? 'Space' : word[i - 1]!);
+        const paintedAt = await within(painted, `search results for "${query}"`);
+        times.push(paintedAt - ((await page.evaluate('window.__bench.keydownAt()')) as number));
+        typed.push([query, times[times.length - 1]!]);
+      }
+      // The next word starts once the conversation list is painted again: the Escape's own work
+      // (the list coming back) is not a keystroke's, and a creator sees the list before typing anew.
+      const listBack = page.evaluate(`window.__bench.paintWhen(() => !window.__bench.search().active && window.__bench.firstRow()?.isConnected)`);
+      await page.keyboard.press('Escape');
+      await within(listBack, 'the list after Escape');
+    }
+    await around.after?.(cdp, page);
+    return { ...stat(times), threads, indexedInMs, heapMb: await heapMb(cdp), typed };
+  } finally {
+    await context.close();
+  }
+}
+
 export async function browserBench(log: (what: string, value: string, note?: string) => void = () => undefined) {
   const options = BROWSER_BENCH;
   ensureEmbedBundle((line) => progress(line)); // creator-im.js, the one-file bundle partners embed
   const data = mkdtempSync(join(tmpdir(), 'cim-bench-'));
-  let started = performance.now();
+  const started = performance.now();
   const server = await benchServer(data);
   let messageCount = 0;
   for (const thread of server.backend.messages.values()) messageCount += thread.length;
@@ -259,25 +351,20 @@ export async function browserBench(log: (what: string, value: string, note?: str
 
       progress('live messages');
       // A seller message through the control route → its row painted at the top of the list.
-      const live: number[] = [];
-      for (let i = 0; i < options.live; i++) {
-        const token = `bench-live-${i}`;
-        const seller = `shop-${200 + ((i * 331) % 8_000)}`;
-        const painted = page.evaluate(`window.__bench.paintWhen(() => window.__bench.firstRow()?.textContent.includes(${JSON.stringify(`${token} `)}))`) as Promise<number>;
-        const response = await fetch(`${server.url}/mock/sellers/${seller}/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'TEXT', text: `${token} Are you free for a livestream?` }) });
-        if (!response.ok) throw new Error(`control route: ${response.status} ${await response.text()}`);
-        const paintedAt = await within(painted, `live message ${token} at the top`);
-        const arrivedAt = (await page.evaluate(`window.__bench.arrivals[${JSON.stringify(token)}]`)) as number;
-        live.push(paintedAt - arrivedAt);
-      }
-      results.liveMessage = stat(live);
+      const live: LiveTiming[] = [];
+      for (let i = 0; i < options.live; i++) live.push(await liveMessage(page, server.url, i));
+      results.liveMessage = {
+        ...stat(live.map((one) => one.ms)),
+        nextFrame: live.filter((one) => one.frames <= 1).length,
+        toFrame: stat(live.map((one) => one.toFrame)),
+        inFrame: stat(live.map((one) => one.inFrame)),
+      };
 
       progress('scroll the list');
       // Scroll the 10,000-row list (all pages loaded first).
-      await page.evaluate(`(async () => { const c = ${CLIENT}; while (c.inbox.view({ tab: 'shop' }).getSnapshot().hasMore) await c.inbox.loadMore({ tab: 'shop' }, { limit: 200 }); })()`);
-      const rows = (await page.evaluate(`${CLIENT}.inbox.view({ tab: 'shop' }).getSnapshot().conversations.length`)) as number;
+      const rows = await loadEveryConversation(page);
       await page.evaluate(`new Promise((resolve) => setTimeout(resolve, 300))`);
-      const listScroll = await scrollFrames(page, `window.__bench.list().querySelector('lit-virtualizer')`, options.scrollSeconds);
+      const listScroll = await scrollFrames(page, LIST_SCROLLER, options.scrollSeconds);
       results.listScroll = { ...listScroll, rows };
 
       progress('scroll the log');
@@ -312,44 +399,8 @@ export async function browserBench(log: (what: string, value: string, note?: str
       await context.close();
     }
 
-    progress('search: hydrate and index every message');
     // 6. Keystrokes in the search box → local results painted, over every message hydrated locally.
-    if (options.search) {
-      started = performance.now();
-      writeFileSync(join(data, 'inbox.json'), inboxSnapshot(server));
-      const { context: searchContext, page: searchPage, cdp: searchCdp } = await newPage(ctx);
-      try {
-        await searchPage.goto(`${server.url}/search.html`);
-        await within(until(searchPage, 'window.benchStarted'), 'the search page to start', 300_000);
-        await searchPage.evaluate('window.benchStarted');
-        // Wait until the idle-time indexing has taken every document (the index is internal).
-        // The index is internal to the SDK (its search queue); properties keep their names in the bundle.
-        const indexed = `${CLIENT}.state.getSnapshot().threads.size > ${Math.floor(options.conversations / 2)} && (${CLIENT}.core.search?.index ?? ${CLIENT}.core.searchIndex)?.backlog === 0`;
-        await within(until(searchPage, indexed), 'indexing every message', 300_000);
-        const indexedIn = performance.now() - started;
-        const local = (await searchPage.evaluate(`${CLIENT}.state.getSnapshot().threads.size`)) as number;
-        const input = searchPage.locator('creator-inbox cim-search input');
-        await input.click();
-        const times: number[] = [];
-        for (const word of ['serum', 'sample', 'friday', 'glow theory', 'livestream', 'vitamin']) {
-          for (let i = 1; i <= word.length; i++) {
-            const query = word.slice(0, i);
-            const painted = searchPage.evaluate(`window.__bench.paintWhen(() => {
-              const search = window.__bench.search();
-              const state = ${CLIENT}.search.state.getSnapshot();
-              return state.query === ${JSON.stringify(query)} && state.status !== 'idle' && !search.isUpdatePending && search.shadowRoot.querySelector('.results');
-            })`) as Promise<number>;
-            await searchPage.keyboard.press(word[i - 1] === ' ' ? 'Space' : word[i - 1]!);
-            const paintedAt = await within(painted, `search results for "${query}"`);
-            times.push(paintedAt - ((await searchPage.evaluate('window.__bench.keydownAt()')) as number));
-          }
-          await searchPage.keyboard.press('Escape');
-        }
-        results.search = { ...stat(times), threads: local, indexedInMs: indexedIn, heapMb: await heapMb(searchCdp) };
-      } finally {
-        await searchContext.close();
-      }
-    }
+    if (options.search) results.search = await keystrokes(ctx, server, data);
   } finally {
     await browser.close();
     await server.close();
@@ -365,10 +416,12 @@ export interface BrowserFigures {
   firstRow: { inbox: Stat; baseline: Stat; ratio: number };
   /** `notShown`: runs where the newest message was not visible within OPEN_LIMIT_MS. */
   openConversation: Stat & { notShown: number };
-  liveMessage: Stat;
+  /** `nextFrame`: messages whose row was painted by the first frame that started after their arrival. */
+  liveMessage: Stat & { nextFrame: number; toFrame: Stat; inFrame: Stat };
   listScroll: { frames: Stat; dropped: number; count: number; rows: number; mostInDom: number };
   /** `mostInDom`: the most messages in the log's DOM at once while scrolling; `logNodes`: the log's nodes when opened, after scrolling, at the oldest message and back at the newest (-1: not reached). */
   logScroll: { frames: Stat; dropped: number; count: number; messages: number; mostInDom: number; logNodes: { open: number; after: number; top: number; bottom: number } };
   heap: { afterLoad: number; afterAll: number; nodes: number };
-  search?: Stat & { threads: number; indexedInMs: number; heapMb: number };
+  /** `typed`: each keystroke's query and its time, in the order typed. */
+  search?: Stat & { threads: number; indexedInMs: number; heapMb: number; typed: [string, number][] };
 }

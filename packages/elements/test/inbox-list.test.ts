@@ -118,6 +118,32 @@ describe('conversation list', () => {
     await wait('agency rows', () => rows().length > 0 && rowName(rows()[0]!) === client.inbox.view({ tab: 'agency', filter: 'all' }).getSnapshot().conversations[0]?.counterpart.name);
     expect(errors).to.deep.equal([]);
   });
+
+  it('a fling loads no avatars for the rows passing by; the rows in view load theirs once it settles; a short scroll loads at once', async () => {
+    const element = deepQuery<HTMLElement & { updateComplete: Promise<unknown> }>(inbox, 'cim-inbox-list')!;
+    const scroller = list().querySelector<HTMLElement>('lit-virtualizer')!;
+    const images = () => rows().filter((row) => row.querySelector('.avatar img')).length;
+    await wait('avatars of the first rows', () => images() > 3);
+    // One scroll frame of more than half the list's height is a fling. Checked in the microtasks after
+    // the scroll event, before that frame's animation callbacks: it cannot have settled yet.
+    const scrolled = new Promise((resolve) => scroller.addEventListener('scroll', resolve, { once: true }));
+    scroller.scrollTop = scroller.scrollHeight;
+    await scrolled;
+    await element.updateComplete;
+    const deep = rows().filter((row) => Number(row.dataset.index) > 20);
+    expect(deep.length, 'rows rendered at the new place').to.be.greaterThan(3);
+    expect(deep.filter((row) => row.querySelector('.avatar img')).length, 'no avatar image while flinging').to.equal(0);
+    expect(deep.every((row) => row.querySelector('.avatar .initials')?.textContent), 'initials instead').to.equal(true);
+    await wait('avatars once settled', () => rows().every((row) => row.querySelector('.avatar img')));
+    // A short scroll (reading, not flinging) renders new rows with their avatar right away.
+    const before = new Set(rows().map((row) => row.dataset.index));
+    const slow = new Promise((resolve) => scroller.addEventListener('scroll', resolve, { once: true }));
+    scroller.scrollTop += 150;
+    await slow;
+    await element.updateComplete;
+    await wait('a new row', () => rows().some((row) => !before.has(row.dataset.index)));
+    expect(rows().every((row) => row.querySelector('.avatar img')), 'every row has its avatar').to.equal(true);
+  });
 });
 
 function click(element: Element | null | undefined): void {

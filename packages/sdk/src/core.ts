@@ -89,6 +89,8 @@ export class Core {
   private readonly errorListeners = new Set<ErrorListener>();
   /** The decoders' chunk, loading or loaded (see {@link decoders}). */
   private decodersLoad: Promise<Decoders> | undefined;
+  /** The decoders once loaded, for checks that run synchronously when they can (quick replies). */
+  loadedDecoders: Decoders | undefined;
   /** Ids of bad records already reported: each is reported once. */
   private readonly reported = new Set<string>();
   started = false;
@@ -176,9 +178,12 @@ export class Core {
   decoders(): Promise<Decoders> {
     if (!this.decodersLoad) {
       const load = import('./decoders.js');
-      load.catch(() => {
-        if (this.decodersLoad === load) this.decodersLoad = undefined;
-      });
+      load.then(
+        (decoders) => (this.loadedDecoders = decoders),
+        () => {
+          if (this.decodersLoad === load) this.decodersLoad = undefined;
+        },
+      );
       this.decodersLoad = load;
     }
     return this.decodersLoad;

@@ -59,6 +59,8 @@ export class SearchIndex {
   private readonly slotOf = new Map<string, number>();
   /** Per module, each gram's postings: the slots holding it, ascending. */
   private readonly grams: Record<SearchModule, Map<number, number[]>> = { accounts: new Map(), messages: new Map(), products: new Map(), samples: new Map() };
+  /** Per module, all its slots, ascending: what a one-letter query walks (it has no gram). */
+  private readonly all: Record<SearchModule, number[]> = { accounts: [], messages: [], products: [], samples: [] };
   /** Documents added but not indexed yet: indexing waits for idle time or the next query. */
   private pending: SearchDocument[] = [];
   private pendingAt = 0;
@@ -108,6 +110,7 @@ export class SearchIndex {
       const folded = fold(document.text).folded;
       this.slots.push({ ...document, folded });
       this.slotOf.set(document.key, slot);
+      this.all[document.module].push(slot);
       const grams = this.grams[document.module];
       forEachGram(folded, (gram) => {
         const postings = grams.get(gram);
@@ -128,11 +131,10 @@ export class SearchIndex {
     // Each module walks its own postings, newest first, and stops once it has `limit` conversations.
     for (const module of SEARCH_MODULES) {
       const seen = new Set<string>();
-      const postings = this.rarestPostings(this.grams[module], needle);
-      const count = postings ? postings.length : this.slots.length;
-      for (let i = count - 1; i >= 0 && seen.size < limit; i--) {
-        const document = this.slots[postings ? postings[i]! : i];
-        if (!document || document.module !== module || !document.folded.includes(needle)) continue;
+      const postings = this.rarestPostings(this.grams[module], needle) ?? this.all[module];
+      for (let i = postings.length - 1; i >= 0 && seen.size < limit; i--) {
+        const document = this.slots[postings[i]!];
+        if (!document || !document.folded.includes(needle)) continue;
         // One hit per conversation and module: the results page lists conversations.
         if (seen.has(document.conversationId)) continue;
         seen.add(document.conversationId);

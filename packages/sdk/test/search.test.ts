@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CimError } from '@creator-im/sdk';
 import { matchRanges, SearchIndex } from '@creator-im/sdk/search-index';
-import { conversationOf, setup } from './helpers.js';
+import { conversationOf, setup, until } from './helpers.js';
 
 test('one query, four modules: Accounts, Messages, Products, Samples', async () => {
   const t = setup();
@@ -95,4 +95,116 @@ test('the index: a replaced document is found by its new text only; one- and two
   assert.deepEqual(index.search('to').map((h) => h.conversationId), ['a', 'b'], 'newest first');
   assert.deepEqual(index.search('É').map((h) => h.conversationId), ['c', 'b'], 'one accented letter, folded');
   assert.equal(index.size, 3);
+});
+
+/**
+ * A fetch that holds every `/api/search` answer until the test releases it, and answers it even
+ * when the request was aborted (as a server that already sent its answer would): `asked` lists
+ * the queries sent, `release(q)` lets that answer through.
+ */
+function heldSearches() {
+  const asked: string[] = [];
+  const gates = new Map<string, () => void>();
+  const opened = new Set<string>();
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const url = new URL(String(input));
+    if (url.pathname !== '/api/search') return globalThis.fetch(input, init);
+    const q = url.searchParams.get('q') ?? '';
+    asked.push(q);
+    if (!opened.has(q)) await new Promise<void>((resolve) => gates.set(q, resolve));
+    return globalThis.fetch(input, { ...init, signal: null });
+  };
+  return {
+    fetch,
+    asked,
+    release(q: string) {
+      opened.add(q);
+      gates.get(q)?.();
+    },
+  };
+}
+
+test('local results are shown in the same task as the keystroke, without waiting for the server', async () => {
+  const held = heldSearches();
+  const t = setup({ client: { fetch: held.fetch } });
+  try {
+    await t.client.start();
+    await t.client.search.local('warm up'); // the index chunk is loaded once
+    void t.client.search.setQuery('brew bros');
+    const state = t.client.search.state.getSnapshot();
+    assert.equal(state.query, 'brew bros', 'the state holds the new query before anything is awaited');
+    assert.equal(state.status, 'local');
+    assert.equal(state.results.accounts[0]?.text, 'Brew Bros Coffee');
+    assert.deepEqual(held.asked, [], 'nothing asked of the server yet');
+  } finally {
+    t.close();
+  }
+});
+
+test('typing a word letter by letter asks the server once, for the last query only', async () => {
+  const held = heldSearches();
+  const t = setup({ client: { fetch: held.fetch } });
+  try {
+    await t.client.start();
+    const word = 'glow theory';
+    let last: Promise<void> = Promise.resolve();
+    for (let i = 1; i <= word.length; i++) {
+      const query = word.slice(0, i);
+      last = t.client.search.setQuery(query);
+      // Each key's local results are on screen before the next key, as when a creator types.
+      await until(() => t.client.search.state.getSnapshot().query === query && t.client.search.state.getSnapshot().status === 'local');
+    }
+    await until(() => held.asked.length > 0);
+    held.release(word);
+    await last;
+    assert.deepEqual(held.asked, [word]);
+    const state = t.client.search.state.getSnapshot();
+    assert.equal(state.status, 'ready');
+    assert.equal(state.results.accounts[0]?.conversationId, conversationOf(t.backend, 'shop-1'));
+  } finally {
+    t.close();
+  }
+});
+
+test('an older query’s answer landing after a newer query never replaces its results', async () => {
+  const held = heldSearches();
+  const t = setup({ client: { fetch: held.fetch } });
+  try {
+    await t.client.start();
+    const first = t.client.search.setQuery('glow');
+    await until(() => held.asked.includes('glow'));
+    const second = t.client.search.setQuery('brew bros');
+    await until(() => held.asked.includes('brew bros'));
+    held.release('brew bros');
+    await second;
+    held.release('glow'); // the server answers the superseded request anyway
+    await first;
+    await t.client.search.query('brew bros'); // one more round trip: the late answer has landed
+    const state = t.client.search.state.getSnapshot();
+    assert.equal(state.query, 'brew bros');
+    assert.equal(state.status, 'ready');
+    assert.deepEqual(state.results.accounts.map((hit) => hit.text), ['Brew Bros Coffee']);
+  } finally {
+    t.close();
+  }
+});
+
+test('the server’s answer keeps the local hits first and in place, adds only new conversations, at most 20 per module', async () => {
+  const t = setup({ conversations: 400, messages: 6_000 });
+  try {
+    await t.client.start();
+    await t.client.search.setQuery('e');
+    const state = t.client.search.state.getSnapshot();
+    assert.equal(state.status, 'ready');
+    const local = await t.client.search.local('e');
+    for (const module of ['accounts', 'messages', 'products', 'samples'] as const) {
+      const hits = state.results[module];
+      assert.ok(hits.length <= 20, `${module}: ${hits.length} hits`);
+      assert.deepEqual(hits.slice(0, local[module].length).map((hit) => hit.conversationId), local[module].map((hit) => hit.conversationId), `${module}: local hits first`);
+      assert.equal(new Set(hits.map((hit) => hit.conversationId)).size, hits.length, `${module}: one hit per conversation`);
+    }
+    assert.equal(state.results.accounts.length, 20, 'the server fills Accounts up to the page’s 20');
+  } finally {
+    t.close();
+  }
 });

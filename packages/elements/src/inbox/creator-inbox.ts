@@ -106,8 +106,11 @@ export class CreatorInbox extends LitElement {
       cim-search[active] {
         flex: 1;
       }
+      /* Out of view with its rendering state kept: showing the results page does not make the
+         list's virtualizer lay out and re-render (nor does Escape, bringing it back). */
       cim-search[active] + cim-inbox-list {
-        display: none;
+        content-visibility: hidden;
+        flex: 0 0 0;
       }
       .session-pane {
         min-height: 0;

@@ -70,6 +70,13 @@ export class CimSearch extends LitElement {
         flex: 1;
         padding: 0 0.75rem 1rem;
       }
+      /* Closed but laid out: the next query's first keystroke shows it without laying it all out again. */
+      .closed {
+        content-visibility: hidden;
+        visibility: hidden;
+        flex: 0 0 0;
+        padding: 0;
+      }
       h3 {
         font-size: 0.8125rem;
         text-transform: uppercase;
@@ -81,6 +88,11 @@ export class CimSearch extends LitElement {
         list-style: none;
         margin: 0;
         padding: 0;
+      }
+      li {
+        /* Rows below the fold are not laid out or painted: a keystroke lays out what shows. */
+        content-visibility: auto;
+        contain-intrinsic-size: auto 3.25rem;
       }
       .hit {
         display: grid;
@@ -127,10 +139,13 @@ export class CimSearch extends LitElement {
   @property({ type: Boolean, reflect: true }) active = false;
 
   private readonly search = new StoreController<SearchState>(this, () => this.client?.search.state);
+  /** The last results page rendered: kept (closed) while no query is typed, so the next query's first keystroke updates its rows instead of creating them. */
+  private shown: SearchState | undefined;
 
   override render() {
     const state = this.search.value;
     const query = state?.query ?? '';
+    if (state && state.status !== 'idle') this.shown = state;
     return html`<div class="box">
         <input
           part="input"
@@ -142,22 +157,24 @@ export class CimSearch extends LitElement {
           @keydown=${this.onKey}
         />
       </div>
-      ${this.active && state ? this.renderResults(state) : nothing}`;
+      ${this.shown ? this.renderResults(this.shown) : nothing}`;
   }
 
   private renderResults(state: SearchState) {
     const total = SEARCH_MODULES.reduce((sum, module) => sum + state.results[module].length, 0);
-    return html`<div class="results" part="results" role="region" aria-label=${msg('Search results', { id: 'search.results' })}>
+    // Rows are rendered by position (not keyed): a keystroke updates the texts of the rows already
+    // there instead of creating new ones. One click listener serves every hit.
+    return html`<div class="results ${this.active ? '' : 'closed'}" part="results" role="region" aria-label=${msg('Search results', { id: 'search.results' })} @click=${this.onPick}>
       <p class="sr-only" role="status">
         ${state.status === 'local' ? msg('Searching…', { id: 'search.searching' }) : msg(str`${total} results`, { id: 'search.count' })}
       </p>
       ${state.status === 'error' ? html`<p class="none" role="alert">${msg('Showing local results only; the server search failed.', { id: 'search.error' })}</p>` : nothing}
       ${SEARCH_MODULES.map(
-        (module) => html`<section aria-labelledby="h-${module}">
+        (module) => html`<section aria-labelledby="h-${module}" data-module=${module}>
           <h3 id="h-${module}">${MODULE_LABEL[module]()}</h3>
           ${state.results[module].length
             ? html`<ul>
-                ${state.results[module].map((hit) => html`<li>${this.renderHit(hit)}</li>`)}
+                ${state.results[module].map((hit, index) => html`<li>${this.renderHit(hit, index)}</li>`)}
               </ul>`
             : html`<p class="none">${msg('No results', { id: 'search.none' })}</p>`}
         </section>`,
@@ -165,14 +182,21 @@ export class CimSearch extends LitElement {
     </div>`;
   }
 
-  private renderHit(hit: SearchHit) {
+  private renderHit(hit: SearchHit, index: number) {
     const name = this.client?.inbox.get(hit.conversationId)?.counterpart.name;
     const isAccount = hit.module === 'accounts';
-    return html`<button class="hit" @click=${() => this.open(hit)}>
+    return html`<button class="hit" data-index=${index}>
       <span class="who">${isAccount ? highlight(hit.text, hit.ranges) : (name ?? hit.conversationId)}</span>
       ${isAccount ? nothing : html`<span class="text">${highlight(hit.text, hit.ranges)}</span>`}
     </button>`;
   }
+
+  private onPick = (event: Event): void => {
+    const button = (event.target as Element).closest<HTMLElement>('button[data-index]');
+    const module = button?.closest<HTMLElement>('section')?.dataset.module as SearchModule | undefined;
+    const hit = module && this.search.value?.results[module][Number(button!.dataset.index)];
+    if (hit) this.open(hit);
+  };
 
   private onInput = (event: Event): void => {
     const query = (event.target as HTMLInputElement).value;

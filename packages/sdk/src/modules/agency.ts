@@ -68,8 +68,9 @@ export class AgencyModule {
   /** Loads the creator's agency links (a bad one is left out and reported). */
   async loadLinks(signal?: AbortSignal): Promise<void> {
     requireSignal(signal);
+    const asOf = this.core.state.lastSeq;
     const { links } = await this.core.request('/api/agency-links', { signal, answer: 'agency links' });
-    this.core.apply({ type: 'links', links: await this.core.items(links, 'agency link') });
+    this.core.apply({ type: 'links', links: await this.core.items(links, 'agency link'), asOf });
   }
 
   /** Ticks (or unticks) one agreement of an invitation. Local until "Accept". */
@@ -113,22 +114,24 @@ export class AgencyModule {
     const current = this.core.state.links.get(agencyId) ?? 'none';
     if (current !== 'linked') throw new RuleViolationError('not_linked', 'You can send an unlink request only to an agency you are linked to.');
     assertTransition('link', current, 'unlink_requested');
+    const asOf = this.core.state.lastSeq;
     const { link } = await this.core.request(`/api/agency-links/${encodeURIComponent(agencyId)}/unlink`, {
       method: 'POST',
       idempotent: true,
       answer: 'agency link',
     });
-    this.core.apply({ type: 'link', link });
+    this.core.apply({ type: 'link', link, asOf });
   }
 
   private async decide(invitationId: string, action: 'accept' | 'decline', body: object): Promise<void> {
+    const asOf = this.core.state.lastSeq;
     const result = await this.core.request(`/api/invitations/${encodeURIComponent(invitationId)}/${action}`, {
       method: 'POST',
       body,
       idempotent: true,
       answer: 'invitation',
     });
-    this.core.apply({ type: 'invitation', invitation: result.invitation, link: result.link });
+    this.core.apply({ type: 'invitation', invitation: result.invitation, link: result.link, asOf });
   }
 
   private require(invitationId: string): AgencyInvitation {

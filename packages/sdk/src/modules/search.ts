@@ -3,6 +3,7 @@ import type { Core } from '../core.js';
 import { ArgumentError, toCimError, type CimError } from '../errors.js';
 import type { SearchHit } from '../schemas.js';
 import { SEARCH_MODULES, type SearchModule } from '../search.js';
+import type { SearchIndex } from '../search-index.js';
 import { Store, type ReadableStore } from '../store.js';
 
 /** Results grouped by module: Accounts, Messages, Products, Samples. */
@@ -17,23 +18,34 @@ export interface SearchState {
   readonly error: CimError | null;
 }
 
+/** Most conversations per module, local and merged alike: what the results page shows. */
+const LIMIT = 20;
+/**
+ * The server is asked once typing pauses this long: a request per keystroke would only be
+ * cancelled by the next one, and each answer landing mid-typing costs a frame.
+ */
+const REMOTE_DELAY_MS = 250;
+
 const EMPTY: SearchResults = { accounts: [], messages: [], products: [], samples: [] };
 
-function group(hits: readonly SearchHit[]): SearchResults {
-  const grouped: Record<SearchModule, SearchHit[]> = { accounts: [], messages: [], products: [], samples: [] };
-  const seen = new Set<string>();
+/**
+ * `hits` appended to `into`, one per module and conversation, at most {@link LIMIT} per module.
+ * A module that gains nothing keeps its array (the same object), so a page rendering it is untouched.
+ */
+function merge(into: SearchResults, hits: readonly SearchHit[]): SearchResults {
+  const grouped: Record<SearchModule, readonly SearchHit[]> = { ...into };
   for (const hit of hits) {
-    const key = `${hit.module}:${hit.conversationId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    grouped[hit.module].push(hit);
+    const list = grouped[hit.module];
+    if (list.length >= LIMIT || list.some((known) => known.conversationId === hit.conversationId)) continue;
+    grouped[hit.module] = list === into[hit.module] ? [...list, hit] : (list as SearchHit[]).concat(hit);
   }
-  return grouped;
+  return SEARCH_MODULES.every((module) => grouped[module] === into[module]) ? into : grouped;
 }
 
 /**
  * Search: one query, four modules on one page. Local results come at once from what the client
- * has cached; the server's answer is merged in when it arrives. A newer query aborts the older one.
+ * has cached; the server's answer is merged in when it arrives (after typing pauses). A newer
+ * query aborts the older one, and an older answer never replaces a newer query's results.
  */
 export class SearchApi {
   private readonly store = new Store<SearchState>({ query: '', status: 'idle', results: EMPTY, error: null });
@@ -51,38 +63,58 @@ export class SearchApi {
   async local(query: string): Promise<SearchResults> {
     if (typeof query !== 'string') throw new ArgumentError('query must be a string.');
     this.core.alive();
-    return group((await this.core.search.load()).search(query));
+    return this.search(await this.core.search.load(), query);
+  }
+
+  private search(index: SearchIndex, query: string): SearchResults {
+    return merge(EMPTY, index.search(query, { limitPerModule: LIMIT }));
   }
 
   /** Local results merged with the server's. Rejects with `aborted` when `signal` fires. */
   async query(query: string, options: { signal?: AbortSignal } = {}): Promise<SearchResults> {
     requireOptions(options);
     const local = await this.local(query);
-    if (!query.trim()) return EMPTY;
-    const { hits } = await this.core.request('/api/search', { query: { q: query }, signal: options.signal, answer: 'search results' });
-    return group([...SEARCH_MODULES.flatMap((module) => local[module]), ...hits]);
+    return query.trim() ? this.remote(local, query, options.signal) : EMPTY;
   }
 
-  /** Sets the search page's query: local results at once, then the merged ones. */
+  private async remote(local: SearchResults, query: string, signal: AbortSignal | undefined): Promise<SearchResults> {
+    const { hits } = await this.core.request('/api/search', { query: { q: query }, signal, answer: 'search results' });
+    return merge(local, hits);
+  }
+
+  /**
+   * Sets the search page's query: its local results in the same task once the index is loaded
+   * (a keystroke paints them in its own frame), then, once typing pauses, merged with the server's.
+   */
   async setQuery(query: string): Promise<void> {
     if (typeof query !== 'string') throw new ArgumentError('query must be a string.');
     this.core.alive();
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
+    const { signal } = controller;
     if (!query.trim()) {
       this.store.set({ query, status: 'idle', results: EMPTY, error: null });
       return;
     }
-    const local = await this.local(query);
-    if (this.controller !== controller) return;
+    const index = this.core.search.index ?? (await this.core.search.load());
+    if (signal.aborted) return;
+    const local = this.search(index, query);
     this.store.set({ query, status: 'local', results: local, error: null });
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, REMOTE_DELAY_MS);
+      signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    if (signal.aborted || this.core.disposed) return;
     try {
-      const results = await this.query(query, { signal: controller.signal });
-      if (this.controller === controller) this.store.set({ query, status: 'ready', results, error: null });
+      const results = await this.remote(local, query, signal);
+      if (!signal.aborted) this.store.set({ query, status: 'ready', results, error: null });
     } catch (error) {
       const failure = toCimError(error);
-      if (this.controller === controller && failure.code !== 'aborted') this.store.set({ ...this.store.getSnapshot(), status: 'error', error: failure });
+      if (!signal.aborted && failure.code !== 'aborted') this.store.set({ query, status: 'error', results: local, error: failure });
     }
   }
 }

@@ -1,0 +1,123 @@
+/**
+ * `<cim-search>` while a creator types: local results without waiting for the server, the last
+ * query's results only whatever order the server's answers land in, a bounded page.
+ */
+import { expect, html } from '@open-wc/testing';
+import { createClient, type CreatorImClient } from '@creator-im/sdk';
+import { startMockBackend } from '../../../mocks/browser.js';
+import type { BackendOptions } from '../../../mocks/backend.js';
+import type { CimSearch } from '../src/search/search.js';
+import { mount, wait } from './helpers.js';
+
+/**
+ * A fetch that holds every `/api/search` answer until the test releases it, and delivers it even
+ * when the request was aborted (a server that had already answered): `asked` lists the queries.
+ */
+function heldSearches() {
+  const asked: string[] = [];
+  const gates = new Map<string, () => void>();
+  const opened = new Set<string>();
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const url = new URL(String(input));
+    if (url.pathname !== '/api/search') return globalThis.fetch(input, init);
+    const q = url.searchParams.get('q') ?? '';
+    asked.push(q);
+    if (!opened.has(q)) await new Promise<void>((resolve) => gates.set(q, resolve));
+    return globalThis.fetch(input, { ...init, signal: null });
+  };
+  const release = (q: string) => {
+    opened.add(q);
+    gates.get(q)?.();
+  };
+  return { fetch, asked, release };
+}
+
+let client: CreatorImClient;
+let held: ReturnType<typeof heldSearches>;
+let search: CimSearch;
+
+async function open(options: BackendOptions = {}): Promise<void> {
+  await startMockBackend(options);
+  held = heldSearches();
+  client = createClient({ baseUrl: location.origin, token: () => 'test-token', webSocket: false, fetch: held.fetch });
+  await client.start();
+  await client.search.local('warm up'); // the index chunk is loaded once, on the first query
+  search = await mount<CimSearch>(client, html`<cim-search style="height:500px"></cim-search>`);
+}
+
+afterEach(() => client.dispose());
+
+const root = () => search.shadowRoot!;
+const box = () => root().querySelector('input')!;
+/** Types `text` into the search box as the browser reports an edit. */
+function typeInto(text: string): void {
+  box().value = text;
+  box().dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+const status = () => root().querySelector('[role="status"]')?.textContent?.trim() ?? '';
+const hits = (module: string) => [...root().querySelectorAll(`section[aria-labelledby="h-${module}"] li`)];
+const marks = () => [...root().querySelectorAll('mark')].map((mark) => mark.textContent?.toLowerCase());
+
+describe('search while typing', () => {
+  it('shows the local results as soon as the keystroke renders, before the server answers', async () => {
+    await open();
+    typeInto('brew bros');
+    await search.updateComplete; // the keystroke's own render: no request, no timer awaited
+    expect(hits('accounts').map((hit) => hit.textContent?.replace(/\s+/g, ' ').trim())).to.deep.equal(['Brew Bros Coffee']);
+    expect(status()).to.equal('Searching…');
+    expect(held.asked).to.deep.equal([]);
+    await wait('the server asked once typing paused', () => held.asked.length === 1);
+    held.release('brew bros');
+    await wait('merged', () => status() === '1 results');
+    expect(hits('accounts')).to.have.length(1);
+  });
+
+  it('typing quickly shows the last query’s results only, even when an older answer lands last', async () => {
+    await open();
+    typeInto('glow');
+    await wait('the server asked for "glow"', () => held.asked.includes('glow'));
+    for (const query of ['glow ', 'glow t', 'glow th', 'glow the', 'glow theo', 'glow theor', 'glow theory']) {
+      typeInto(query);
+      await search.updateComplete;
+      expect(marks().every((mark) => mark === query.trim()), `only "${query}" is highlighted`).to.equal(true);
+    }
+    await wait('the server asked for "glow theory"', () => held.asked.includes('glow theory'));
+    expect(held.asked, 'no request for the keystrokes in between').to.deep.equal(['glow', 'glow theory']);
+    held.release('glow theory');
+    await wait('merged', () => status().endsWith('results'));
+    held.release('glow'); // the superseded answer lands last
+    await client.search.query('glow theory'); // one more round trip: the late answer has been read
+    await search.updateComplete;
+    expect(box().value).to.equal('glow theory');
+    expect(hits('accounts').length).to.be.greaterThan(0);
+    expect(marks().every((mark) => mark === 'glow theory')).to.equal(true);
+  });
+
+  it('Escape closes the results page; the next query shows its own results only', async () => {
+    await open();
+    typeInto('brew bros');
+    await wait('Brew Bros Coffee', () => hits('accounts').some((hit) => hit.textContent?.includes('Brew Bros Coffee')));
+    box().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await search.updateComplete;
+    const region = () => root().querySelector<HTMLElement>('[role="region"]');
+    expect(box().value).to.equal('');
+    expect(region() === null || !region()!.checkVisibility({ visibilityProperty: true }), 'the results page is gone from view').to.equal(true);
+    typeInto('glow theory');
+    await search.updateComplete;
+    expect(region()!.checkVisibility({ visibilityProperty: true })).to.equal(true);
+    expect(hits('accounts').some((hit) => hit.textContent?.includes('Brew Bros Coffee'))).to.equal(false);
+    expect(hits('accounts').length).to.be.greaterThan(0);
+    expect(marks().every((mark) => mark === 'glow theory')).to.equal(true);
+  });
+
+  it('a one-letter query with many matches shows at most 20 conversations per module', async () => {
+    await open({ conversations: 400, messages: 6_000 });
+    typeInto('e');
+    await search.updateComplete;
+    await wait('the server asked', () => held.asked.includes('e'));
+    held.release('e');
+    await wait('merged', () => status().endsWith('results'));
+    for (const module of ['accounts', 'messages', 'products', 'samples']) expect(hits(module).length, module).to.be.at.most(20);
+    expect(hits('accounts')).to.have.length(20);
+  });
+});
