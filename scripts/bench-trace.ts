@@ -40,7 +40,8 @@ interface CallFrame {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-const map = new TraceMap(readFileSync('packages/elements/dist/creator-im.js.map', 'utf8'));
+// The served build's map: CIM_BENCH_DIST serves another build's folder (an A/B of two builds).
+const map = new TraceMap(readFileSync(join(process.env.CIM_BENCH_DIST ?? 'packages/elements/dist', 'creator-im.js.map'), 'utf8'));
 
 /** "packages/elements/src/format.ts:14 formatTime" for a frame in the bundle; the URL's path otherwise. */
 export function where(frame: CallFrame): { module: string; fn: string } {

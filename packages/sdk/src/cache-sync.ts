@@ -54,18 +54,16 @@ export class CacheSync {
     let last: CimState | undefined;
     const changed = () => {
       const state = this.store.getSnapshot();
-      if (last && state.lastSeq === last.lastSeq && state.conversations === last.conversations && state.threads === last.threads) return;
+      if (state.lastSeq === last?.lastSeq && state.conversations === last.conversations && state.threads === last.threads) return;
       last = state;
-      this.timer ??= setTimeout(() => this.idle(() => this.save()), this.delayMs);
+      this.timer ??= setTimeout(() => this.idle(save), this.delayMs);
+    };
+    const save = () => {
+      this.timer = undefined;
+      if (!this.disposed) this.cache.save(snapshotForCache(this.store.getSnapshot())).catch(this.report);
     };
     this.stop = this.store.subscribe(changed);
     changed();
-  }
-
-  private save(): void {
-    this.timer = undefined;
-    if (this.disposed) return;
-    this.cache.save(snapshotForCache(this.store.getSnapshot())).catch((error: unknown) => this.report(error));
   }
 
   dispose(): void {

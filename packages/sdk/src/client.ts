@@ -1,7 +1,6 @@
 import { requireSignal } from './args.js';
 import { Core, type ClientOptions, type ErrorListener } from './core.js';
 import { ArgumentError, CimError, toCimError } from './errors.js';
-import { whenIdle } from './idle.js';
 import { AgencyModule } from './modules/agency.js';
 import { BlocksModule } from './modules/blocks.js';
 import { ConversationsModule } from './modules/conversations.js';
@@ -10,7 +9,7 @@ import { InboxModule } from './modules/inbox.js';
 import { SamplesModule } from './modules/samples.js';
 import { SearchApi } from './modules/search.js';
 import { ShowcaseModule } from './modules/showcase.js';
-import { type CimState, type ConnectionState, viewKey } from './state.js';
+import type { CimState, ConnectionState } from './state.js';
 import { select, type ReadableStore } from './store.js';
 
 /**
@@ -101,9 +100,9 @@ export class CreatorImClient {
 
   private async run(signal?: AbortSignal): Promise<void> {
     const core = this.core;
-    // Everything the first row needs leaves now, in parallel: the first page (shared with a view
-    // that already asked for it), the summary and the cache read.
-    const page = this.firstPage(signal);
+    // Everything the first row needs leaves now, in parallel: the first page (views subscribing
+    // from here on see it loading and wait for it), the summary and the cache read.
+    const page = this.inbox.load({ tab: 'shop' }, { signal });
     const summary = core.request('/api/inbox/summary', { signal, answer: 'inbox summary' });
     page.catch(() => undefined); // awaited below, after the cache
     summary.catch(() => undefined);
@@ -113,7 +112,7 @@ export class CreatorImClient {
     core.apply({ type: 'summary', summary: await summary });
     await page;
     // After the first paint, in idle time: what the first row does not need.
-    await whenIdle(core.idle);
+    await new Promise((resolve) => core.idle(resolve as () => void));
     core.alive();
     core.watchCache();
     core.startRealtime().catch((error: unknown) => core.report(error));
@@ -122,11 +121,8 @@ export class CreatorImClient {
       core.sequence(), // live events (socket or receive()) apply at once from here on
       // Under a shown cache, the first page may have landed before the events the cache caught up
       // on were replayed over it: load it again, now that the sequence is current.
-      cacheShown ? this.inbox.load({ tab: 'shop' }, { signal }) : undefined,
-      this.showcase.load(signal),
-      this.blocks.load(signal),
-      this.agency.loadLinks(signal),
-      this.conversations.loadQuickReplies(signal),
+      cacheShown && this.inbox.load({ tab: 'shop' }, { signal }),
+      ...this.secondary(signal),
     ]);
     // Persisted sends are back in their threads when start() resolves (delivery goes on in the
     // background), so nothing the creator wrote before a reload can be overtaken by a later action.
@@ -136,29 +132,15 @@ export class CreatorImClient {
       .catch((error: unknown) => core.report(error));
   }
 
-  /** Loads the first page of "TikTok Shop", or shares the request a view already sent for it. */
-  private async firstPage(signal?: AbortSignal): Promise<void> {
-    const running = this.core.firstPages.get(viewKey('shop', 'all'));
-    if (running) {
-      const loaded = await running.then(
-        () => true,
-        () => false, // the view shows its failure; start() tries once more below
-      );
-      if (loaded) return;
-    }
-    await this.inbox.load({ tab: 'shop' }, { signal });
+  /** Loads Showcase, blocks, links and quick replies (what the first row does not need). */
+  private secondary(signal?: AbortSignal): Promise<void>[] {
+    return [this.showcase.load(signal), this.blocks.load(signal), this.agency.loadLinks(signal), this.conversations.loadQuickReplies(signal)];
   }
 
   /** Loads summary, first page, Showcase, blocks, links and quick replies. */
   private async reload(signal?: AbortSignal): Promise<void> {
     await this.inbox.loadSummary(signal);
-    await Promise.all([
-      this.inbox.load({ tab: 'shop' }, { signal }),
-      this.showcase.load(signal),
-      this.blocks.load(signal),
-      this.agency.loadLinks(signal),
-      this.conversations.loadQuickReplies(signal),
-    ]);
+    await Promise.all([this.inbox.load({ tab: 'shop' }, { signal }), ...this.secondary(signal)]);
   }
 
   /** Subscribes to background failures (bad records, failed sends, resync errors). Returns the unsubscribe. */

@@ -102,7 +102,7 @@ export class Core {
     if (!options || typeof options !== 'object') throw new ArgumentError('createClient needs options: { baseUrl, token }.');
     this.http = new HttpTransport(options);
     this.options = options;
-    if (options.idle !== undefined && typeof options.idle !== 'function') throw new ArgumentError('idle must be a function that runs a task later.');
+    if (options.idle !== undefined && typeof options.idle !== 'function') throw new ArgumentError('idle must be a function.');
     this.idle = options.idle ?? hostIdle();
     const report = (error: unknown) => this.report(error);
     this.search = new SearchQueue(report, this.idle);
@@ -252,24 +252,8 @@ export class Core {
     return good;
   }
 
-  /** Each view's first page while it is on the network, by view key (start() shares a view's request). */
-  readonly firstPages = new Map<string, Promise<void>>();
-
   /** Loads one page of conversations into a view, record by record. */
-  conversationPage(tab: string, filter: string, cursor: string | null, options: { signal?: AbortSignal; limit?: number }): Promise<void> {
-    const load = this.loadConversationPage(tab, filter, cursor, options);
-    if (cursor === null) {
-      const key = viewKey(tab as never, filter);
-      this.firstPages.set(key, load);
-      const forget = () => {
-        if (this.firstPages.get(key) === load) this.firstPages.delete(key);
-      };
-      load.then(forget, forget);
-    }
-    return load;
-  }
-
-  private async loadConversationPage(tab: string, filter: string, cursor: string | null, options: { signal?: AbortSignal; limit?: number }): Promise<void> {
+  async conversationPage(tab: string, filter: string, cursor: string | null, options: { signal?: AbortSignal; limit?: number }): Promise<void> {
     const page = await this.request('/api/conversations', {
       query: { tab, filter, cursor, limit: options.limit },
       signal: options.signal,
@@ -281,28 +265,23 @@ export class Core {
 
   // ---- start: the cache read beside the first requests, then catch up from the cache's sequence ----
 
-  /** A cached inbox was shown and has not caught up with the server yet. */
-  private cacheBehind = false;
-
   /**
    * Reads the cache (once per client) and shows what the network has not answered yet. Resolves
-   * with whether a shown cache still has to catch up ({@link catchUpFromCache}). Never rejects: a
-   * cache that cannot be read is reported and the inbox loads from the network.
+   * with whether it showed anything. Never rejects: a cache that cannot be read is reported and
+   * the inbox loads from the network.
    */
   async showCache(): Promise<boolean> {
     const cache = this.options.cache;
-    if (cache && !this.cacheSync) {
-      try {
-        const { CacheSync } = await import('./cache-sync.js');
-        if (!this.disposed && !this.cacheSync) {
-          this.cacheSync = new CacheSync(cache, this.store, this.options.cacheDelayMs ?? 1_000, this.idle, (error) => this.report(error));
-          this.cacheBehind = (await this.cacheSync.hydrate()) !== undefined;
-        }
-      } catch (error) {
-        this.report(error);
-      }
+    if (!cache || this.cacheSync) return false;
+    try {
+      const { CacheSync } = await import('./cache-sync.js');
+      this.alive();
+      this.cacheSync ??= new CacheSync(cache, this.store, this.options.cacheDelayMs ?? 1_000, this.idle, (error) => this.report(error));
+      return (await this.cacheSync.hydrate()) !== undefined;
+    } catch (error) {
+      this.report(error);
+      return false;
     }
-    return this.cacheBehind;
   }
 
   /**
@@ -314,7 +293,6 @@ export class Core {
     const sequencer = await this.sequence();
     if (this.state.lastSeq > 0) await sequencer.resync();
     else void sequencer.revalidateCards();
-    this.cacheBehind = false;
   }
 
   /** Starts writing the state to the cache (after the first paint). */

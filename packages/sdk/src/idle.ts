@@ -24,25 +24,13 @@ interface IdleHost {
  * turn after the next frame (Safari has `requestAnimationFrame` only); else a timer (Node). Every
  * path runs the task within {@link IDLE_TIMEOUT_MS}, even in a background tab where frames stop.
  */
-export function hostIdle(host: IdleHost = globalThis as IdleHost): IdleScheduler {
-  const { requestIdleCallback: idle, requestAnimationFrame: frame } = host;
-  if (typeof idle === 'function') return (task) => void idle.call(host, task, { timeout: IDLE_TIMEOUT_MS });
-  if (typeof frame === 'function') {
-    return (task) => {
-      let done = false;
-      const once = () => {
-        if (done) return;
-        done = true;
-        task();
-      };
-      frame.call(host, () => setTimeout(once));
-      setTimeout(once, IDLE_TIMEOUT_MS);
-    };
-  }
-  return (task) => void setTimeout(task);
-}
-
-/** A promise for the next idle moment. */
-export function whenIdle(schedule: IdleScheduler): Promise<void> {
-  return new Promise((resolve) => schedule(resolve));
+export function hostIdle(): IdleScheduler {
+  const host = globalThis as IdleHost;
+  if (host.requestIdleCallback) return (task) => void host.requestIdleCallback!(task, { timeout: IDLE_TIMEOUT_MS });
+  return (task) => {
+    let runs = 0;
+    const once = () => runs++ || task();
+    host.requestAnimationFrame?.(() => setTimeout(once));
+    setTimeout(once, host.requestAnimationFrame ? IDLE_TIMEOUT_MS : 0);
+  };
 }
