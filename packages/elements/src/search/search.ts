@@ -8,12 +8,8 @@ import { StoreController } from '../store-controller.js';
 import { emit } from '../events.js';
 import { tokens } from '../theme.js';
 
-const MODULE_LABEL: Record<SearchModule, () => string> = {
-  accounts: () => msg('Accounts', { id: 'search.accounts' }),
-  messages: () => msg('Messages', { id: 'search.messages' }),
-  products: () => msg('Products', { id: 'search.products' }),
-  samples: () => msg('Samples', { id: 'search.samples' }),
-};
+/** The modules' English headings; translated by id (`search.accounts`, …) when rendered. */
+const MODULE_LABEL: Record<SearchModule, string> = { accounts: 'Accounts', messages: 'Messages', products: 'Products', samples: 'Samples' };
 
 /**
  * `text` with the matched ranges wrapped in `<mark>`; every piece stays plain text. Ranges come
@@ -140,7 +136,7 @@ export class CimSearch extends LitElement {
   override render() {
     const state = this.search.value;
     const query = state?.query ?? '';
-    if (state && state.status !== 'idle') this.shown = state;
+    if (state?.status !== 'idle') this.shown = state;
     return html`<div class="box">
         <input
           part="input"
@@ -166,7 +162,7 @@ export class CimSearch extends LitElement {
       ${state.status === 'error' ? html`<p class="none" role="alert">${msg('Showing local results only; the server search failed.', { id: 'search.error' })}</p>` : nothing}
       ${SEARCH_MODULES.map(
         (module) =>
-          html`<section aria-labelledby="h-${module}"><h3 id="h-${module}">${MODULE_LABEL[module]()}</h3>${state.results[module].length
+          html`<section aria-labelledby="h-${module}"><h3 id="h-${module}">${msg(MODULE_LABEL[module], { id: `search.${module}` })}</h3>${state.results[module].length
             ? html`<ul>${state.results[module].map((hit) => html`<li>${this.renderHit(hit)}</li>`)}</ul>`
             : html`<p class="none">${msg('No results', { id: 'search.none' })}</p>`}</section>`,
       )}
@@ -183,7 +179,7 @@ export class CimSearch extends LitElement {
 
   private onInput = (event: Event): void => {
     const query = (event.target as HTMLInputElement).value;
-    this.active = query.trim().length > 0;
+    this.active = !!query.trim();
     void this.client?.search.setQuery(query);
     emit(this, 'cim-search-change', { query });
   };
