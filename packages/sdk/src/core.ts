@@ -114,8 +114,9 @@ export class Core {
 
   /** The event sequencer, loading its chunk once. */
   sequence(): Promise<EventSequencer> {
-    this.sequencerLoad ??= import('./sequencer.js').then(({ EventSequencer, coreHost }) => {
-      const sequencer = new EventSequencer(coreHost(this), { backoffMs: this.options.resyncBackoffMs });
+    // Events are decoded synchronously as they arrive: the decoders load beside the sequencer's code.
+    this.sequencerLoad ??= Promise.all([import('./sequencer.js'), this.decoders()]).then(([{ EventSequencer, coreHost }, decoders]) => {
+      const sequencer = new EventSequencer(coreHost(this, decoders), { backoffMs: this.options.resyncBackoffMs });
       if (this.disposed) sequencer.dispose();
       this.sequencer = sequencer;
       for (const raw of this.early.splice(0)) sequencer.receive(raw);

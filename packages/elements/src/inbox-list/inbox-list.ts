@@ -67,6 +67,8 @@ const filterLabel = (filter: InboxFilter): string =>
  */
 @localized()
 export class CimInboxList extends LitElement {
+  // Rows are `contain: strict` (their size is known: adding, moving or filling one lays out and
+  // paints that row alone); the scroller is opaque, so Chromium scrolls it on the compositor.
   static override styles = [
     tokens,
     pictureStyles,
@@ -138,7 +140,6 @@ export class CimInboxList extends LitElement {
         align-items: stretch;
         border-bottom: 1px solid var(--_border);
         background: var(--_bg);
-        /* A row's size is known: adding, moving or filling one lays out and paints that row alone. */
         contain: strict;
       }
       .item.current {
@@ -148,7 +149,6 @@ export class CimInboxList extends LitElement {
         flex: 1;
         min-height: 0;
         overflow: auto;
-        /* Opaque: Chromium can scroll it on the compositor while keeping LCD text. */
         background: var(--_bg);
       }
       .row {
@@ -268,7 +268,10 @@ export class CimInboxList extends LitElement {
 
   // The view store loads its first page when subscribed (SDK policy): no load here.
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('tab') || changed.has('filter')) this.active = 0;
+    if (changed.has('tab') || changed.has('filter')) {
+      this.active = 0;
+      this.lastScrollTop = 0; // a new list starts at its top
+    }
     this.today = `${new Date().toDateString()}|${formatLocale() ?? ''}`;
   }
 
@@ -523,12 +526,13 @@ export class CimInboxList extends LitElement {
     event.preventDefault();
     this.active = next;
     this.virtualizer?.element(next)?.scrollIntoView({ block: 'nearest' });
-    // The row may render a frame later (virtualized): wait for it, then move focus.
-    for (let tries = 0; tries < 10; tries++) {
+    // The row may render a few frames later (virtualized): wait for it, then move focus. Frames, not
+    // the virtualizer's layoutComplete: that one never settles when no row changes size afterwards.
+    for (let tries = 0; tries < 30; tries++) {
       await this.updateComplete;
       const row = this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${next}"]`);
       if (row) return row.focus();
-      await (this.virtualizer?.layoutComplete ?? new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+      await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
     }
   };
 }
