@@ -65,7 +65,12 @@ interface RunFigures {
   forced: Map<string, { count: number; ms: number }>;
   requests: { name: string; start: number; end: number }[];
   tasks: Task[];
+  /** Every request the page sent before the row (trace events: answered or not), by path. */
+  sent: string[];
 }
+
+/** Sources of start-up work the first row does not need (it belongs after the first paint). */
+const DEFERRABLE = /sdk\/src\/(search-index|search-queue|realtime|sequencer|state-events|cache-sync|outbox|outbox-lanes|storage)\.ts$|node_modules\/idb\//;
 
 /** One top-level main-thread task before the first row. */
 interface Task {
@@ -162,7 +167,12 @@ function analyse(events: TraceEvent[], firstRow: number): Omit<RunFigures, 'requ
     }
   }
   for (const task of tasks) task.start = (task.start - start) / 1000;
-  return { busy, byEvent, byModule, byFunction, forced, tasks };
+  const sent = events
+    .filter((e) => e.name === 'ResourceSendRequest' && e.pid === nav.pid && e.ts >= start && e.ts < end)
+    .map((e) => String((e.args?.data as { url?: string } | undefined)?.url ?? ''))
+    .filter((url) => URL.canParse(url))
+    .map((url) => new URL(url).pathname);
+  return { busy, byEvent, byModule, byFunction, forced, tasks, sent };
 }
 
 const CATEGORIES = [
@@ -209,6 +219,7 @@ export async function traceFirstRow(print: (line: string) => void = console.log)
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const med = (pick: (run: RunFigures) => number) => median(figures.map(pick));
   const firstRow = med((run) => run.firstRow);
+  const last = figures[figures.length - 1]!;
   print(`\nWhere the time goes, navigation → first row painted (median of ${figures.length} traced runs; tracing itself slows the page)`);
   print(`  first row painted                              ${ms(firstRow)}`);
   print(`  main thread busy (tasks)                       ${ms(med((run) => run.busy))}   idle (waiting): ${ms(firstRow - med((run) => run.busy))}`);
@@ -218,11 +229,14 @@ export async function traceFirstRow(print: (line: string) => void = console.log)
     print(`  ${title}`);
     for (const [name, value] of rows) print(`    ${ms(value).padStart(9)}  ${name}`);
   };
+  const deferrable = (run: RunFigures) => [...run.byModule].filter(([name]) => DEFERRABLE.test(name)).reduce((sum, [, time]) => sum + time, 0);
+  print(`  start-up work the row does not need, before it: ${ms(med(deferrable))} JavaScript self time in the search index, real time, sequencer, cache, outbox, IndexedDB`);
+  const api = (run: RunFigures) => run.sent.filter((path) => path.startsWith('/api/'));
+  print(`  API requests sent before the row: ${med((run) => api(run).length)} (last run: ${api(last).join(', ')})`);
   top((run) => run.byEvent, 16, 'trace events on the main thread (total, nested ones counted in their parents too)');
   top((run) => run.byModule, 14, 'JavaScript self time by source module (V8 samples)');
   top((run) => run.byFunction, 20, 'JavaScript self time by function');
   print('  forced layouts / style recalcs (from script, with the frame that forced them; last run)');
-  const last = figures[figures.length - 1]!;
   for (const [name, { count, ms: time }] of [...last.forced].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) print(`    ${ms(time).padStart(9)}  ×${count}  ${name}`);
   print(`  main-thread tasks of 3 ms or more before the first row (last run, row at ${ms(last.firstRow)}): start, duration — phases; top JavaScript self time`);
   const short = (name: string) => name.replace(/^(\.\.\/)+/, '').replace(/^node_modules\//, '');
