@@ -282,7 +282,7 @@ export async function keystrokes(ctx: Ctx, server: RunningServer, data: string, 
         const painted = page.evaluate(`window.__bench.paintWhen(() => {
           const search = window.__bench.search();
           const state = ${CLIENT}.search.state.getSnapshot();
-          return state.query === ${JSON.stringify(query)} && state.status !== 'idle' && !search.isUpdatePending && search.shadowRoot.querySelector('.results:not(.closed)');
+          return state.query === ${JSON.stringify(query)} && state.status !== 'idle' && !search.isUpdatePending && search.shadowRoot.querySelector('.results:not([hidden])');
         })`) as Promise<number>;
         await page.keyboard.press(word[i - 1] === ' ' ? 'Space' : word[i - 1]!);
         const paintedAt = await within(painted, `search results for "${query}"`);

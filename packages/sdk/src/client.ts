@@ -116,6 +116,7 @@ export class CreatorImClient {
     core.alive();
     core.watchCache();
     core.startRealtime().catch((error: unknown) => core.report(error));
+    core.writes().catch((error: unknown) => core.report(error)); // so no first click waits for the write paths' chunk
     await Promise.all([
       core.sequence(), // live events (socket or receive()) apply at once from here on
       // Under a shown cache, the first page may have landed before the events the cache caught up

@@ -91,6 +91,8 @@ export class Core {
   private decodersLoad: Promise<Decoders> | undefined;
   /** The decoders once loaded, for checks that run synchronously when they can (quick replies). */
   loadedDecoders: Decoders | undefined;
+  /** The write paths' chunk, loading or loaded (see {@link writes}). */
+  private writesLoad: Promise<typeof import('./writes.js')> | undefined;
   /** Ids of bad records already reported: each is reported once. */
   private readonly reported = new Set<string>();
   started = false;
@@ -188,6 +190,21 @@ export class Core {
       this.decodersLoad = load;
     }
     return this.decodersLoad;
+  }
+
+  /**
+   * The write paths the first paint never calls (writes.ts), loading their chunk once: on the
+   * first such call, or in idle time after start. A failed load is tried again by the next call.
+   */
+  writes(): Promise<typeof import('./writes.js')> {
+    if (!this.writesLoad) {
+      const load = import('./writes.js');
+      load.catch(() => {
+        if (this.writesLoad === load) this.writesLoad = undefined;
+      });
+      this.writesLoad = load;
+    }
+    return this.writesLoad;
   }
 
   /** Sends a request and returns its validated answer ({@link ValidationError} when it breaks the contract). */

@@ -59,8 +59,6 @@ export class SearchIndex {
   private readonly slotOf = new Map<string, number>();
   /** Per module, each gram's postings: the slots holding it, ascending. */
   private readonly grams: Record<SearchModule, Map<number, number[]>> = { accounts: new Map(), messages: new Map(), products: new Map(), samples: new Map() };
-  /** Per module, all its slots, ascending: what a one-letter query walks (it has no gram). */
-  private readonly all: Record<SearchModule, number[]> = { accounts: [], messages: [], products: [], samples: [] };
   /** Documents added but not indexed yet: indexing waits for idle time or the next query. */
   private pending: SearchDocument[] = [];
   private pendingAt = 0;
@@ -110,7 +108,6 @@ export class SearchIndex {
       const folded = fold(document.text).folded;
       this.slots.push({ ...document, folded });
       this.slotOf.set(document.key, slot);
-      this.all[document.module].push(slot);
       const grams = this.grams[document.module];
       forEachGram(folded, (gram) => {
         const postings = grams.get(gram);
@@ -131,7 +128,7 @@ export class SearchIndex {
     // Each module walks its own postings, newest first, and stops once it has `limit` conversations.
     for (const module of SEARCH_MODULES) {
       const seen = new Set<string>();
-      const postings = this.rarestPostings(this.grams[module], needle) ?? this.all[module];
+      const postings = this.rarestPostings(this.grams[module], needle);
       for (let i = postings.length - 1; i >= 0 && seen.size < limit; i--) {
         const document = this.slots[postings[i]!];
         if (!document || !document.folded.includes(needle)) continue;
@@ -144,24 +141,29 @@ export class SearchIndex {
     return hits;
   }
 
-  /** The shortest postings list among the needle's grams; `[]` if one is missing; null for a one-character needle. */
-  private rarestPostings(grams: Map<number, number[]>, needle: string): readonly number[] | null {
-    let best: number[] | null = null;
+  /** The shortest postings list among the needle's grams (every slot of the module for a one-character needle); `[]` if one is missing. */
+  private rarestPostings(grams: Map<number, number[]>, needle: string): readonly number[] {
+    let best: number[] = [];
     let missing = false;
     forEachGram(needle, (gram) => {
       const postings = grams.get(gram);
       if (!postings) missing = true;
-      else if (!best || postings.length < best.length) best = postings;
+      else if (gram === ALL || postings.length < best.length) best = postings;
     });
     return missing ? [] : best;
   }
 }
 
+/** The pseudo-gram every text holds (no real gram is negative): its postings are all the module's slots. */
+const ALL = -1;
+
 /**
- * Calls `visit` with every bigram and trigram of a folded text, as numbers (16 bits a code unit;
- * a bigram is tagged so it never equals a trigram): cheaper to hash than sliced strings.
+ * Calls `visit` with {@link ALL} first, then every bigram and trigram of a folded text, as numbers
+ * (16 bits a code unit; a bigram is tagged so it never equals a trigram): cheaper to hash than
+ * sliced strings.
  */
 function forEachGram(folded: string, visit: (gram: number) => void): void {
+  visit(ALL);
   for (let i = 0; i + 2 <= folded.length; i++) {
     const pair = folded.charCodeAt(i) * 65536 + folded.charCodeAt(i + 1);
     visit(pair + 2 ** 48);

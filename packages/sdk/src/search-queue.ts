@@ -10,8 +10,7 @@ import type { SearchIndex } from './search-index.js';
 
 /** Feeds the lazily loaded search index. */
 export class SearchQueue {
-  /** The index once its chunk is loaded (search then answers in the same task). */
-  index: SearchIndex | undefined;
+  private index: SearchIndex | undefined;
   private loading: Promise<SearchIndex> | undefined;
   private readonly waiting: SearchDocument[] = [];
   private scheduled = false;

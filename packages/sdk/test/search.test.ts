@@ -124,18 +124,24 @@ function heldSearches() {
   };
 }
 
-test('local results are shown in the same task as the keystroke, without waiting for the server', async () => {
+test('local results are published before the server is asked, and stay while its answer is pending', async () => {
   const held = heldSearches();
   const t = setup({ client: { fetch: held.fetch } });
   try {
     await t.client.start();
-    await t.client.search.local('warm up'); // the index chunk is loaded once
-    void t.client.search.setQuery('brew bros');
+    const askedWhenLocal: number[] = [];
+    t.client.search.state.subscribe(() => {
+      if (t.client.search.state.getSnapshot().status === 'local') askedWhenLocal.push(held.asked.length);
+    });
+    const done = t.client.search.setQuery('brew bros');
+    await until(() => held.asked.length === 1);
     const state = t.client.search.state.getSnapshot();
-    assert.equal(state.query, 'brew bros', 'the state holds the new query before anything is awaited');
+    assert.deepEqual(askedWhenLocal, [0], 'published once, before any request');
     assert.equal(state.status, 'local');
     assert.equal(state.results.accounts[0]?.text, 'Brew Bros Coffee');
-    assert.deepEqual(held.asked, [], 'nothing asked of the server yet');
+    held.release('brew bros');
+    await done;
+    assert.equal(t.client.search.state.getSnapshot().status, 'ready');
   } finally {
     t.close();
   }

@@ -56,6 +56,9 @@ import { formatLocale } from '../localization.js';
  */
 @localized()
 export class CreatorInbox extends LitElement {
+  // While the results page shows, the list is content-visibility: hidden rather than display: none:
+  // out of view with its rendering state kept, so the first keystroke does not make its virtualizer
+  // lay out and re-render (nor does Escape, bringing it back).
   static override styles = [
     tokens,
     darkTokens,
@@ -106,11 +109,9 @@ export class CreatorInbox extends LitElement {
       cim-search[active] {
         flex: 1;
       }
-      /* Out of view with its rendering state kept: showing the results page does not make the
-         list's virtualizer lay out and re-render (nor does Escape, bringing it back). */
       cim-search[active] + cim-inbox-list {
         content-visibility: hidden;
-        flex: 0 0 0;
+        flex: 0;
       }
       .session-pane {
         min-height: 0;

@@ -86,7 +86,6 @@ export const templates = {
   'search.products': 'المنتجات',
   'search.results': 'نتائج البحث',
   'search.samples': 'العيّنات',
-  'search.searching': 'جارٍ البحث…',
   'session.back': 'العودة إلى المحادثات',
   'session.blockSeller': 'حظر البائع',
   'session.blockedNotice': 'لقد حظرت هذا البائع. لا يمكنه مراسلتك.',

@@ -2,8 +2,7 @@ import { requireOptions } from '../args.js';
 import type { Core } from '../core.js';
 import { ArgumentError, toCimError, type CimError } from '../errors.js';
 import type { SearchHit } from '../schemas.js';
-import { SEARCH_MODULES, type SearchModule } from '../search.js';
-import type { SearchIndex } from '../search-index.js';
+import type { SearchModule } from '../search.js';
 import { Store, type ReadableStore } from '../store.js';
 
 /** Results grouped by module: Accounts, Messages, Products, Samples. */
@@ -33,13 +32,12 @@ const EMPTY: SearchResults = { accounts: [], messages: [], products: [], samples
  * A module that gains nothing keeps its array (the same object), so a page rendering it is untouched.
  */
 function merge(into: SearchResults, hits: readonly SearchHit[]): SearchResults {
-  const grouped: Record<SearchModule, readonly SearchHit[]> = { ...into };
+  const grouped = { ...into };
   for (const hit of hits) {
     const list = grouped[hit.module];
-    if (list.length >= LIMIT || list.some((known) => known.conversationId === hit.conversationId)) continue;
-    grouped[hit.module] = list === into[hit.module] ? [...list, hit] : (list as SearchHit[]).concat(hit);
+    if (list.length < LIMIT && !list.some((known) => known.conversationId === hit.conversationId)) grouped[hit.module] = [...list, hit];
   }
-  return SEARCH_MODULES.every((module) => grouped[module] === into[module]) ? into : grouped;
+  return grouped;
 }
 
 /**
@@ -63,11 +61,8 @@ export class SearchApi {
   async local(query: string): Promise<SearchResults> {
     if (typeof query !== 'string') throw new ArgumentError('query must be a string.');
     this.core.alive();
-    return this.search(await this.core.search.load(), query);
-  }
-
-  private search(index: SearchIndex, query: string): SearchResults {
-    return merge(EMPTY, index.search(query, { limitPerModule: LIMIT }));
+    // The index's own limit per module is LIMIT too (20).
+    return merge(EMPTY, (await this.core.search.load()).search(query));
   }
 
   /** Local results merged with the server's. Rejects with `aborted` when `signal` fires. */
@@ -83,8 +78,8 @@ export class SearchApi {
   }
 
   /**
-   * Sets the search page's query: its local results in the same task once the index is loaded
-   * (a keystroke paints them in its own frame), then, once typing pauses, merged with the server's.
+   * Sets the search page's query: its local results at once (in the keystroke's own task: it
+   * paints them in its next frame), then, once typing pauses, merged with the server's.
    */
   async setQuery(query: string): Promise<void> {
     if (typeof query !== 'string') throw new ArgumentError('query must be a string.');
@@ -97,18 +92,14 @@ export class SearchApi {
       this.store.set({ query, status: 'idle', results: EMPTY, error: null });
       return;
     }
-    const index = this.core.search.index ?? (await this.core.search.load());
+    const local = await this.local(query);
     if (signal.aborted) return;
-    const local = this.search(index, query);
     this.store.set({ query, status: 'local', results: local, error: null });
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, REMOTE_DELAY_MS);
-      signal.addEventListener('abort', () => {
-        clearTimeout(timer);
-        resolve();
-      });
+    await new Promise((resolve) => {
+      setTimeout(resolve, REMOTE_DELAY_MS);
+      signal.addEventListener('abort', resolve);
     });
-    if (signal.aborted || this.core.disposed) return;
+    if (signal.aborted) return;
     try {
       const results = await this.remote(local, query, signal);
       if (!signal.aborted) this.store.set({ query, status: 'ready', results, error: null });
