@@ -338,9 +338,26 @@ export class Core {
 
   // ---- outbox ----
 
-  /** Puts a send in the outbox (persisted first), shows it optimistically, and starts its lane. */
+  /**
+   * Puts a send in the outbox (persisted first), shows it optimistically, and starts its lane.
+   * The persisted outbox is restored first: a send made before start() got to it (it waits for
+   * idle time) never overtakes one kept from before a reload.
+   */
   async enqueue(entry: OutboxEntry): Promise<void> {
+    await this.restoreOutbox().catch((error: unknown) => this.report(error));
     await (await this.outbox()).enqueue(entry);
+  }
+
+  private restoring: Promise<void> | undefined;
+  /** Restores the persisted outbox once (start, or the first send when it comes first); a failed restore is tried again. */
+  restoreOutbox(): Promise<void> {
+    this.restoring ??= this.outbox()
+      .then((lanes) => lanes.restore())
+      .catch((error: unknown) => {
+        this.restoring = undefined;
+        throw error;
+      });
+    return this.restoring;
   }
 
   dispose(): void {
