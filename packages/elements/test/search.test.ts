@@ -3,7 +3,7 @@
  * query's results only whatever order the server's answers land in, a bounded page.
  */
 import { expect, html } from '@open-wc/testing';
-import { createClient, type CreatorImClient } from '@creator-im/sdk';
+import { createClient, LIMITS, type CreatorImClient } from '@creator-im/sdk';
 import { startMockBackend } from '../../../mocks/browser.js';
 import type { BackendOptions } from '../../../mocks/backend.js';
 import type { CimSearch } from '../src/search/search.js';
@@ -125,5 +125,19 @@ describe('search while typing', () => {
     await search.updateComplete;
     for (const module of ['accounts', 'messages', 'products', 'samples']) expect(hits(module).length, module).to.be.at.most(20);
     expect(hits('accounts')).to.have.length(20);
+  });
+
+  it('a pasted paragraph longer than a query may be is cut to LIMITS.query characters and searched, with no server error', async () => {
+    await open();
+    box().focus();
+    document.execCommand('insertText', false, 'glow '.repeat(60)); // 300 characters, as a paste inserts them
+    await wait('the pasted query', () => client.search.state.getSnapshot().query.length > 0);
+    expect(client.search.state.getSnapshot().query).to.have.length(LIMITS.query);
+    await wait('the server asked', () => held.asked.length > 0);
+    held.release(held.asked[0]!);
+    await wait('the server’s answer', () => client.search.state.getSnapshot().status !== 'local');
+    expect(client.search.state.getSnapshot().status).to.equal('ready');
+    await search.updateComplete;
+    expect(root().querySelector('[role="alert"]')).to.equal(null);
   });
 });

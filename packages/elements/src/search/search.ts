@@ -2,7 +2,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { msg, localized, str } from '@lit/localize';
-import { SEARCH_MODULES, type CreatorImClient, type SearchHit, type SearchModule, type SearchState } from '@creator-im/sdk';
+import { LIMITS, SEARCH_MODULES, type CreatorImClient, type SearchHit, type SearchModule, type SearchState } from '@creator-im/sdk';
 import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { emit } from '../events.js';
@@ -141,6 +141,7 @@ export class CimSearch extends LitElement {
         <input
           part="input"
           type="search"
+          maxlength=${LIMITS.query}
           aria-label=${msg('Search', { id: 'search.label' })}
           placeholder=${msg('Search shops, messages, products, samples', { id: 'search.placeholder' })}
           .value=${query}

@@ -4,6 +4,7 @@ import { ArgumentError, toCimError, type CimError } from '../errors.js';
 import type { SearchHit } from '../schemas.js';
 import type { SearchModule } from '../search.js';
 import { Store, type ReadableStore } from '../store.js';
+import { LIMITS } from '../vocabulary.js';
 
 /** Results grouped by module: Accounts, Messages, Products, Samples. */
 export type SearchResults = Readonly<Record<SearchModule, readonly SearchHit[]>>;
@@ -24,6 +25,12 @@ const LIMIT = 20;
  * cancelled by the next one, and each answer landing mid-typing costs a frame.
  */
 const REMOTE_DELAY_MS = 250;
+
+/** A query the server accepts: a string of at most `LIMITS.query` characters. */
+function requireQuery(query: string): void {
+  if (typeof query !== 'string') throw new ArgumentError('query must be a string.');
+  if (query.length > LIMITS.query) throw new ArgumentError(`A search query is at most ${LIMITS.query} characters.`);
+}
 
 const EMPTY: SearchResults = { accounts: [], messages: [], products: [], samples: [] };
 
@@ -65,9 +72,13 @@ export class SearchApi {
     return merge(EMPTY, (await this.core.search.load()).search(query));
   }
 
-  /** Local results merged with the server's. Rejects with `aborted` when `signal` fires. */
+  /**
+   * Local results merged with the server's. Rejects with `aborted` when `signal` fires, and with
+   * `invalid_argument` for a query longer than `LIMITS.query` (the server's limit).
+   */
   async query(query: string, options: { signal?: AbortSignal } = {}): Promise<SearchResults> {
     requireOptions(options);
+    requireQuery(query);
     const local = await this.local(query);
     return query.trim() ? this.remote(local, query, options.signal) : EMPTY;
   }
@@ -79,10 +90,11 @@ export class SearchApi {
 
   /**
    * Sets the search page's query: its local results at once (in the keystroke's own task: it
-   * paints them in its next frame), then, once typing pauses, merged with the server's.
+   * paints them in its next frame), then, once typing pauses, merged with the server's. Rejects
+   * with `invalid_argument` for a query longer than `LIMITS.query` (`<cim-search>` caps its box).
    */
   async setQuery(query: string): Promise<void> {
-    if (typeof query !== 'string') throw new ArgumentError('query must be a string.');
+    requireQuery(query);
     this.core.alive();
     this.controller?.abort();
     const controller = new AbortController();
