@@ -29,8 +29,10 @@ const REMOTE_DELAY_MS = 250;
 /** A query the server accepts: a string of at most `LIMITS.query` characters. */
 function requireQuery(query: string): void {
   if (typeof query !== 'string') throw new ArgumentError('query must be a string.');
-  if (query.length > LIMITS.query) throw new ArgumentError(`A search query is at most ${LIMITS.query} characters.`);
+  if (query.length > LIMITS.query) throw tooLong();
 }
+
+const tooLong = () => new ArgumentError(`A search query is at most ${LIMITS.query} characters.`);
 
 const EMPTY: SearchResults = { accounts: [], messages: [], products: [], samples: [] };
 
@@ -90,11 +92,12 @@ export class SearchApi {
 
   /**
    * Sets the search page's query: its local results at once (in the keystroke's own task: it
-   * paints them in its next frame), then, once typing pauses, merged with the server's. Rejects
-   * with `invalid_argument` for a query longer than `LIMITS.query` (`<cim-search>` caps its box).
+   * paints them in its next frame), then, once typing pauses, merged with the server's. A query
+   * longer than `LIMITS.query` is not sent: its local results show with status `error` and an
+   * `invalid_argument` error (`<cim-search>` caps its box at that length).
    */
   async setQuery(query: string): Promise<void> {
-    requireQuery(query);
+    if (typeof query !== 'string') throw new ArgumentError('query must be a string.');
     this.core.alive();
     this.controller?.abort();
     const controller = new AbortController();
@@ -106,6 +109,7 @@ export class SearchApi {
     }
     const local = await this.local(query);
     if (signal.aborted) return;
+    if (query.length > LIMITS.query) return this.store.set({ query, status: 'error', results: local, error: tooLong() });
     this.store.set({ query, status: 'local', results: local, error: null });
     await new Promise((resolve) => {
       setTimeout(resolve, REMOTE_DELAY_MS);
