@@ -70,8 +70,8 @@ export class CreatorImClient {
 
   /**
    * Starts the client. First paint: requests the summary and the first page of "TikTok Shop" at
-   * once, and (with a `cache`) reads the cached inbox beside them, showing it if it comes first;
-   * a shown cache then catches up from the sequence it recorded (through `/api/events`, or by
+   * once, and (with a `cache`) reads the cached inbox beside them, showing what the network has
+   * not answered yet (usually all of it: the cache comes first); a shown cache then catches up from the sequence it recorded (through `/api/events`, or by
    * revalidating every cached entity when the server no longer has that history). Then, once the
    * host is idle (see the `idle` option): loads Showcase, blocks, links and quick replies, starts
    * writing the cache, restores the outbox and opens the real-time channel. Resolves when all of
