@@ -21,6 +21,18 @@ const workspaceSources = {
   },
 };
 
+/**
+ * The one file inlines every dynamic import, so lit-virtualizer's default (flow) layout, which it
+ * imports only when given no layout, would ride along (~2 kB gzip): the list always gives its own.
+ */
+const noDefaultLayout = {
+  name: 'no-default-layout',
+  load: (id) =>
+    /@lit-labs[\\/]virtualizer[\\/]layouts[\\/]flow\.js$/.test(id)
+      ? 'export class FlowLayout { constructor() { throw new Error("creator-im.js: lit-virtualizer needs a layout"); } }'
+      : null,
+};
+
 const ts = (include) =>
   typescript({
     tsconfig: here('./tsconfig.json'),
@@ -39,7 +51,7 @@ const external = (id) => /^(lit|@lit|@lit-labs|valibot|idb|react|@creator-im\/(s
 /** The one-file browser bundle alone: `rollup -c --configEmbedOnly` (what `npm start` needs). */
 const embed = {
   input: { 'creator-im': 'packages/elements/src/bundle.ts' },
-  plugins: [workspaceSources, nodeResolve({ browser: true }), ts(['packages/**/src/**/*.ts']), terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } })],
+  plugins: [workspaceSources, noDefaultLayout, nodeResolve({ browser: true }), ts(['packages/**/src/**/*.ts']), terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } })],
   output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true, inlineDynamicImports: true },
 };
 

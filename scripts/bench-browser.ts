@@ -9,7 +9,7 @@
  *
  * Knobs (environment): CIM_BENCH_RUNS (7), CIM_BENCH_LIVE (30 live messages), CIM_BENCH_SCROLL_S (5),
  * CIM_BENCH_CONVERSATIONS (10,000), CIM_BENCH_MESSAGES (200,000), CIM_BENCH_SEARCH (1: run the
- * 200,000-message search page).
+ * 200,000-message search page), CIM_BENCH_DIST (the folder served as /dist/, to compare builds).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,7 +82,7 @@ async function heapMb(cdp: CDPSession): Promise<number> {
 }
 
 /** Frame intervals while scrolling `scroller` (an expression) for `seconds`, 400 px a frame, bouncing at the ends. */
-async function scrollFrames(page: Page, scroller: string, seconds: number, inDom = '0'): Promise<{ frames: Stat; dropped: number; count: number; mostInDom: number }> {
+export async function scrollFrames(page: Page, scroller: string, seconds: number, inDom = '0'): Promise<{ frames: Stat; dropped: number; count: number; mostInDom: number }> {
   const { times, most } = (await page.evaluate(`(async () => {
     const scroller = ${scroller};
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
@@ -149,7 +149,7 @@ function within<T>(promise: Promise<T>, what: string, ms = 120_000): Promise<T> 
 const progress = (what: string) => process.stderr.write(`    … ${what}\n`);
 
 /** Opens the inbox, waits for the first row and the long conversation's row. */
-async function openInbox(ctx: Ctx) {
+export async function openInbox(ctx: Ctx) {
   const opened = await newPage(ctx);
   await opened.page.goto(`${ctx.url}/inbox.html`);
   await within(opened.page.evaluate('window.__bench.firstRowPainted'), 'first row');
@@ -190,13 +190,53 @@ async function openLong(page: Page): Promise<number> {
   return time;
 }
 
+/**
+ * Live message `i`: a seller's message through the control route (a seller far down the list) →
+ * its row, with the message's text, painted as the list's first row: milliseconds from the moment
+ * the socket's message reached the page, and in which frame after it (1: the next one).
+ */
+export async function liveMessage(page: Page, url: string, i: number): Promise<LiveTiming> {
+  const token = `bench-live-${i}`;
+  const seller = `shop-${200 + ((i * 331) % 8_000)}`;
+  // Watching starts before the message is sent: a watch still on its way over CDP when the message
+  // arrives would time the next frame after it, not the frame that painted the row.
+  await page.evaluate(`window.__bench.live = window.__bench.paintWhen(() => window.__bench.firstRow()?.textContent.includes(${JSON.stringify(`${token} `)})); 0`);
+  const painted = page.evaluate('window.__bench.live') as Promise<number>;
+  const response = await fetch(`${url}/mock/sellers/${seller}/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'TEXT', text: `${token} Are you free for a livestream?` }) });
+  if (!response.ok) throw new Error(`control route: ${response.status} ${await response.text()}`);
+  const paintedAt = await within(painted, `live message ${token} at the top`);
+  const arrivedAt = (await page.evaluate(`window.__bench.arrivals[${JSON.stringify(token)}]`)) as number;
+  const frames = (await page.evaluate(`window.__bench.framesAfter(${arrivedAt})`)) as number;
+  const frameStart = (await page.evaluate('window.__bench.paintingFrame()')) as number;
+  // Waiting for the frame (the display's next tick, or script still running), then the frame's own work.
+  return { ms: paintedAt - arrivedAt, frames, toFrame: frameStart - arrivedAt, inFrame: paintedAt - frameStart };
+}
+
+/** One live message: arrival → painted, in which frame, arrival → that frame's start, its start → painted (ms). */
+export interface LiveTiming {
+  ms: number;
+  frames: number;
+  toFrame: number;
+  inFrame: number;
+}
+
+/** The list's scroller (an expression in the page). */
+export const LIST_SCROLLER = `window.__bench.list().querySelector('lit-virtualizer')`;
+
+/** Loads every page of the TikTok Shop tab; resolves with its row count. */
+export async function loadEveryConversation(page: Page): Promise<number> {
+  await page.evaluate(`(async () => { const c = ${CLIENT}; while (c.inbox.view({ tab: 'shop' }).getSnapshot().hasMore) await c.inbox.loadMore({ tab: 'shop' }, { limit: 200 }); })()`);
+  return (await page.evaluate(`${CLIENT}.inbox.view({ tab: 'shop' }).getSnapshot().conversations.length`)) as number;
+}
+
 /** The mock server with the bench's data, serving the bundle, the bench pages and `dataDir` at /bench-data/. */
 export async function benchServer(dataDir: string): Promise<RunningServer> {
   const server = await startServer({
     ...seedOptions(BROWSER_BENCH.conversations, BROWSER_BENCH.messages),
     port: Number(process.env.CIM_BENCH_PORT ?? 0),
     staticRoots: [
-      { prefix: '/dist/', dir: 'packages/elements/dist' },
+      // CIM_BENCH_DIST: another build's folder (a copy of packages/elements/dist), to compare two builds.
+      { prefix: '/dist/', dir: process.env.CIM_BENCH_DIST ?? 'packages/elements/dist' },
       { prefix: '/bench-data/', dir: dataDir },
       { prefix: '/', dir: 'scripts/bench-pages' },
     ],
@@ -311,25 +351,20 @@ export async function browserBench(log: (what: string, value: string, note?: str
 
       progress('live messages');
       // A seller message through the control route → its row painted at the top of the list.
-      const live: number[] = [];
-      for (let i = 0; i < options.live; i++) {
-        const token = `bench-live-${i}`;
-        const seller = `shop-${200 + ((i * 331) % 8_000)}`;
-        const painted = page.evaluate(`window.__bench.paintWhen(() => window.__bench.firstRow()?.textContent.includes(${JSON.stringify(`${token} `)}))`) as Promise<number>;
-        const response = await fetch(`${server.url}/mock/sellers/${seller}/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'TEXT', text: `${token} Are you free for a livestream?` }) });
-        if (!response.ok) throw new Error(`control route: ${response.status} ${await response.text()}`);
-        const paintedAt = await within(painted, `live message ${token} at the top`);
-        const arrivedAt = (await page.evaluate(`window.__bench.arrivals[${JSON.stringify(token)}]`)) as number;
-        live.push(paintedAt - arrivedAt);
-      }
-      results.liveMessage = stat(live);
+      const live: LiveTiming[] = [];
+      for (let i = 0; i < options.live; i++) live.push(await liveMessage(page, server.url, i));
+      results.liveMessage = {
+        ...stat(live.map((one) => one.ms)),
+        nextFrame: live.filter((one) => one.frames <= 1).length,
+        toFrame: stat(live.map((one) => one.toFrame)),
+        inFrame: stat(live.map((one) => one.inFrame)),
+      };
 
       progress('scroll the list');
       // Scroll the 10,000-row list (all pages loaded first).
-      await page.evaluate(`(async () => { const c = ${CLIENT}; while (c.inbox.view({ tab: 'shop' }).getSnapshot().hasMore) await c.inbox.loadMore({ tab: 'shop' }, { limit: 200 }); })()`);
-      const rows = (await page.evaluate(`${CLIENT}.inbox.view({ tab: 'shop' }).getSnapshot().conversations.length`)) as number;
+      const rows = await loadEveryConversation(page);
       await page.evaluate(`new Promise((resolve) => setTimeout(resolve, 300))`);
-      const listScroll = await scrollFrames(page, `window.__bench.list().querySelector('lit-virtualizer')`, options.scrollSeconds);
+      const listScroll = await scrollFrames(page, LIST_SCROLLER, options.scrollSeconds);
       results.listScroll = { ...listScroll, rows };
 
       progress('scroll the log');
@@ -381,7 +416,8 @@ export interface BrowserFigures {
   firstRow: { inbox: Stat; baseline: Stat; ratio: number };
   /** `notShown`: runs where the newest message was not visible within OPEN_LIMIT_MS. */
   openConversation: Stat & { notShown: number };
-  liveMessage: Stat;
+  /** `nextFrame`: messages whose row was painted by the first frame that started after their arrival. */
+  liveMessage: Stat & { nextFrame: number; toFrame: Stat; inFrame: Stat };
   listScroll: { frames: Stat; dropped: number; count: number; rows: number; mostInDom: number };
   /** `mostInDom`: the most messages in the log's DOM at once while scrolling; `logNodes`: the log's nodes when opened, after scrolling, at the oldest message and back at the newest (-1: not reached). */
   logScroll: { frames: Stat; dropped: number; count: number; messages: number; mostInDom: number; logNodes: { open: number; after: number; top: number; bottom: number } };

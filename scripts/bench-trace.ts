@@ -9,7 +9,9 @@
  * - the network waterfall (Resource Timing): every request before the row, when it started and ended;
  * - the JavaScript self time by source module and by function, from the V8 sampling profiler in the
  *   trace, mapped through creator-im.js.map to the TypeScript sources;
- * - forced (synchronous) layouts and style recalcs with the code that forced them.
+ * - forced (synchronous) layouts and style recalcs with the code that forced them;
+ * - the main thread's tasks before the row, one by one (start, duration, what ran in them: the
+ *   blink phases and the JavaScript with the most self time), to see what the first row waits on.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +40,8 @@ interface CallFrame {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-const map = new TraceMap(readFileSync('packages/elements/dist/creator-im.js.map', 'utf8'));
+// The served build's map: CIM_BENCH_DIST serves another build's folder (an A/B of two builds).
+const map = new TraceMap(readFileSync(join(process.env.CIM_BENCH_DIST ?? 'packages/elements/dist', 'creator-im.js.map'), 'utf8'));
 
 /** "packages/elements/src/format.ts:14 formatTime" for a frame in the bundle; the URL's path otherwise. */
 export function where(frame: CallFrame): { module: string; fn: string } {
@@ -61,7 +64,26 @@ interface RunFigures {
   byFunction: Map<string, number>;
   forced: Map<string, { count: number; ms: number }>;
   requests: { name: string; start: number; end: number }[];
+  tasks: Task[];
+  /** Every request the page sent before the row (trace events: answered or not), by path. */
+  sent: string[];
 }
+
+/** Sources of start-up work the first row does not need (it belongs after the first paint). */
+const DEFERRABLE = /sdk\/src\/(search-index|search-queue|realtime|sequencer|state-events|cache-sync|outbox|outbox-lanes|storage)\.ts$|node_modules\/idb\//;
+
+/** One top-level main-thread task before the first row. */
+interface Task {
+  start: number;
+  ms: number;
+  /** Nested trace events (style, layout, paint, parse…) by time. */
+  phases: Map<string, number>;
+  /** JavaScript self time by function, from the V8 samples that fall in the task. */
+  script: Map<string, number>;
+}
+
+/** Blink phases worth naming in a task's summary. */
+const PHASES = new Set(['ParseHTML', 'v8.evaluateModule', 'v8.compile', 'EvaluateScript', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'MinorGC', 'MajorGC', 'TimerFire', 'EventDispatch', 'FireAnimationFrame', 'FireIdleCallback', 'XHRReadyStateChange', 'ResourceReceiveResponse']);
 
 const add = (into: Map<string, number>, key: string, value: number) => into.set(key, (into.get(key) ?? 0) + value);
 
@@ -76,6 +98,7 @@ function analyse(events: TraceEvent[], firstRow: number): Omit<RunFigures, 'requ
   const onMain = events.filter((e) => e.pid === nav.pid && e.tid === tid && e.ts >= start && e.ts < end).sort((a, b) => a.ts - b.ts);
   let busy = 0;
   let taskEnd = 0;
+  const tasks: Task[] = [];
   const byEvent = new Map<string, number>();
   const forced = new Map<string, { count: number; ms: number }>();
   for (const e of onMain) {
@@ -85,7 +108,8 @@ function analyse(events: TraceEvent[], firstRow: number): Omit<RunFigures, 'requ
     if ((e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ts >= taskEnd) {
       busy += ms;
       taskEnd = e.ts + e.dur;
-    }
+      tasks.push({ start: e.ts, ms, phases: new Map(), script: new Map() });
+    } else if (PHASES.has(e.name) && tasks.length > 0) add(tasks[tasks.length - 1]!.phases, e.name, ms);
     add(byEvent, e.name, ms);
     // A layout or style recalc with a JavaScript stack was forced by that script (a synchronous read).
     const stack = e.args?.beginData?.stackTrace;
@@ -97,6 +121,19 @@ function analyse(events: TraceEvent[], firstRow: number): Omit<RunFigures, 'requ
       forced.set(key, { count: entry.count + 1, ms: entry.ms + ms });
     }
   }
+  /** The task running at a time (tasks are sorted and do not overlap). */
+  const taskAt = (time: number): Task | undefined => {
+    let low = 0;
+    let high = tasks.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const task = tasks[mid]!;
+      if (time < task.start) high = mid - 1;
+      else if (time >= task.start + task.ms * 1000) low = mid + 1;
+      else return task;
+    }
+    return undefined;
+  };
   // The V8 sampling profile carried by the trace: Profile + ProfileChunk events.
   const nodes = new Map<number, CallFrame>();
   const byModule = new Map<string, number>();
@@ -121,13 +158,21 @@ function analyse(events: TraceEvent[], firstRow: number): Omit<RunFigures, 'requ
             const ms = (time - previous.time) / 1000;
             add(byModule, place.module, ms);
             add(byFunction, place.fn, ms);
+            const task = taskAt(previous.time);
+            if (task) add(task.script, place.fn, ms);
           }
         }
         previous = { node, time };
       });
     }
   }
-  return { busy, byEvent, byModule, byFunction, forced };
+  for (const task of tasks) task.start = (task.start - start) / 1000;
+  const sent = events
+    .filter((e) => e.name === 'ResourceSendRequest' && e.pid === nav.pid && e.ts >= start && e.ts < end)
+    .map((e) => String((e.args?.data as { url?: string } | undefined)?.url ?? ''))
+    .filter((url) => URL.canParse(url))
+    .map((url) => new URL(url).pathname);
+  return { busy, byEvent, byModule, byFunction, forced, tasks, sent };
 }
 
 const CATEGORIES = [
@@ -174,6 +219,7 @@ export async function traceFirstRow(print: (line: string) => void = console.log)
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const med = (pick: (run: RunFigures) => number) => median(figures.map(pick));
   const firstRow = med((run) => run.firstRow);
+  const last = figures[figures.length - 1]!;
   print(`\nWhere the time goes, navigation → first row painted (median of ${figures.length} traced runs; tracing itself slows the page)`);
   print(`  first row painted                              ${ms(firstRow)}`);
   print(`  main thread busy (tasks)                       ${ms(med((run) => run.busy))}   idle (waiting): ${ms(firstRow - med((run) => run.busy))}`);
@@ -183,12 +229,22 @@ export async function traceFirstRow(print: (line: string) => void = console.log)
     print(`  ${title}`);
     for (const [name, value] of rows) print(`    ${ms(value).padStart(9)}  ${name}`);
   };
+  const deferrable = (run: RunFigures) => [...run.byModule].filter(([name]) => DEFERRABLE.test(name)).reduce((sum, [, time]) => sum + time, 0);
+  print(`  start-up work the row does not need, before it: ${ms(med(deferrable))} JavaScript self time in the search index, real time, sequencer, cache, outbox, IndexedDB`);
+  const api = (run: RunFigures) => run.sent.filter((path) => path.startsWith('/api/'));
+  print(`  API requests sent before the row: ${med((run) => api(run).length)} (last run: ${api(last).join(', ')})`);
   top((run) => run.byEvent, 16, 'trace events on the main thread (total, nested ones counted in their parents too)');
   top((run) => run.byModule, 14, 'JavaScript self time by source module (V8 samples)');
   top((run) => run.byFunction, 20, 'JavaScript self time by function');
   print('  forced layouts / style recalcs (from script, with the frame that forced them; last run)');
-  const last = figures[figures.length - 1]!;
   for (const [name, { count, ms: time }] of [...last.forced].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) print(`    ${ms(time).padStart(9)}  ×${count}  ${name}`);
+  print(`  main-thread tasks of 3 ms or more before the first row (last run, row at ${ms(last.firstRow)}): start, duration — phases; top JavaScript self time`);
+  const short = (name: string) => name.replace(/^(\.\.\/)+/, '').replace(/^node_modules\//, '');
+  for (const task of last.tasks.filter((t) => t.ms >= 3)) {
+    const phases = [...task.phases].filter(([, time]) => time >= 1).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name, time]) => `${name} ${time.toFixed(0)}`);
+    const script = [...task.script].sort((a, b) => b[1] - a[1]).slice(0, 3).filter(([, time]) => time >= 0.5).map(([name, time]) => `${short(name)} ${time.toFixed(1)}`);
+    print(`    ${ms(task.start).padStart(9)} ${ms(task.ms).padStart(9)}  ${phases.join(', ')}${script.length ? ` — ${script.join('; ')}` : ''}`);
+  }
   print('  requests started before the first row (last run): start → end');
   for (const request of last.requests) print(`    ${ms(request.start).padStart(9)} → ${ms(request.end).padStart(9)}  ${request.name}`);
 }

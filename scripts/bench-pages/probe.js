@@ -11,9 +11,14 @@
     channel.port1.onmessage = () => resolve(performance.now());
     channel.port2.postMessage(0);
   };
+  // When each frame of the latest paintWhen started (its animation callback ran): which frame after
+  // an event painted it.
+  let frames = [];
   const paintWhen = (predicate) =>
     new Promise((resolve) => {
+      frames = [];
       const tick = () => {
+        frames.push(performance.now());
         let ok = false;
         try {
           ok = Boolean(predicate());
@@ -50,6 +55,10 @@
 
   window.__bench = {
     paintWhen,
+    /** How many frames of the latest paintWhen started after `time`, the painting one included (1: the next frame). */
+    framesAfter: (time) => frames.filter((start) => start > time).length,
+    /** When the frame that satisfied the latest paintWhen started (its animation callback ran). */
+    paintingFrame: () => frames[frames.length - 1],
     arrivals,
     keydownAt: () => keydownAt,
     inbox,

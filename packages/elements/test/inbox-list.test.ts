@@ -53,9 +53,10 @@ describe('conversation list', () => {
     expect(focused()!.dataset.index).to.equal('1');
     await sendKeys({ press: 'ArrowUp' });
     expect(focused()!.dataset.index).to.equal('0');
-    await sendKeys({ press: 'End' });
+    // End goes to the last row loaded when it is pressed; reaching it may load the next page (maybe
+    // before sendKeys returns), which does not move focus: count the rows before pressing.
     const total = client.inbox.view({ tab: 'shop', filter: 'all' }).getSnapshot().conversations.length;
-    // End goes to the last loaded row; reaching it may load the next page, which does not move focus.
+    await sendKeys({ press: 'End' });
     await wait('last row focused', () => Number(focused()?.dataset.index) >= total - 1);
     await sendKeys({ press: 'Home' });
     await wait('first row focused', () => focused()?.dataset.index === '0');
@@ -117,6 +118,30 @@ describe('conversation list', () => {
     click(byRole(inbox, 'tab', 'Agency'));
     await wait('agency rows', () => rows().length > 0 && rowName(rows()[0]!) === client.inbox.view({ tab: 'agency', filter: 'all' }).getSnapshot().conversations[0]?.counterpart.name);
     expect(errors).to.deep.equal([]);
+  });
+
+  it('a fling loads no avatars for the rows passing by; the rows in view load theirs once it settles; a short scroll loads at once', async () => {
+    const element = deepQuery<HTMLElement & { updateComplete: Promise<unknown> }>(inbox, 'cim-inbox-list')!;
+    const scroller = list().querySelector<HTMLElement>('lit-virtualizer')!;
+    const images = () => rows().filter((row) => row.querySelector('.avatar img')).length;
+    await wait('avatars of the first rows', () => images() > 3);
+    // One scroll frame of more than half the list's height is a fling. Checked in the microtasks after
+    // the scroll event, before that frame's animation callbacks: it cannot have settled yet.
+    const scrolled = new Promise((resolve) => scroller.addEventListener('scroll', resolve, { once: true }));
+    scroller.scrollTop = scroller.scrollHeight;
+    await scrolled;
+    await element.updateComplete;
+    const deep = rows().filter((row) => Number(row.dataset.index) > 20);
+    expect(deep.length, 'rows rendered at the new place').to.be.greaterThan(3);
+    expect(deep.filter((row) => row.querySelector('.avatar img')).length, 'no avatar image while flinging').to.equal(0);
+    expect(deep.every((row) => row.querySelector('.avatar .initials')?.textContent), 'initials instead').to.equal(true);
+    await wait('avatars once settled', () => rows().every((row) => row.querySelector('.avatar img')));
+    // A short scroll (reading, not flinging) renders new rows with their avatar right away. Upwards:
+    // the list is at its end, which may or may not have grown by the next page yet.
+    const before = new Set(rows().map((row) => row.dataset.index));
+    scroller.scrollTop -= 150;
+    await wait('a new row', () => rows().some((row) => !before.has(row.dataset.index)));
+    expect(rows().every((row) => row.querySelector('.avatar img')), 'every row has its avatar').to.equal(true);
   });
 });
 

@@ -42,6 +42,41 @@ describe('client lifecycle of <creator-inbox>', () => {
     await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered again', { timeout: 15_000 });
   });
 
+  it('makes and starts its client the moment it is connected, before its first render (the first requests leave while lit renders)', async () => {
+    await startMockBackend();
+    const inbox = document.createElement('creator-inbox') as CreatorInbox;
+    inbox.setAttribute('base-url', location.origin);
+    inbox.setAttribute('token', 'demo-token');
+    inbox.style.height = '600px';
+    document.body.append(inbox);
+    // Same task as the insertion: no render has happened yet.
+    expect(inbox.hasUpdated).to.equal(false);
+    expect(inbox.client, 'a client as soon as it is connected').to.not.equal(undefined);
+    expect(inbox.client!.started).to.equal(true);
+    expect(inbox.client!.state.getSnapshot().views.get('shop/all')?.status, 'the first page is on its way').to.equal('loading');
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 15_000 });
+    inbox.remove();
+  });
+
+  it('a client handed to it right after it was connected replaces the one it made, which is disposed', async () => {
+    await startMockBackend();
+    const inbox = document.createElement('creator-inbox') as CreatorInbox;
+    inbox.setAttribute('base-url', location.origin);
+    inbox.setAttribute('token', 'demo-token');
+    inbox.style.height = '600px';
+    document.body.append(inbox);
+    const made = inbox.client!;
+    const handed = createClient({ baseUrl: location.origin, token: () => 'test-token' });
+    inbox.client = handed;
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered from the handed client', { timeout: 15_000 });
+    expect(made.disposed, 'the client it made is gone').to.equal(true);
+    expect(handed.started).to.equal(true);
+    inbox.remove();
+    await afterPendingTimers();
+    expect(handed.disposed).to.equal(false, 'the host owns it');
+    handed.dispose();
+  });
+
   it('starts a client handed to it that was not started, and never disposes it', async () => {
     await startMockBackend();
     const client = createClient({ baseUrl: location.origin, token: () => 'test-token' });

@@ -69,11 +69,13 @@ export class CreatorImClient {
   }
 
   /**
-   * Starts the client: shows the cached inbox at once (with a `cache`), catches up from the
-   * sequence the cache recorded (through `/api/events`, or by revalidating every cached entity
-   * when the server no longer has that history), loads what the inbox needs first (summary, first
-   * page of "TikTok Shop", Showcase, blocks, links, quick replies), restores the outbox and opens
-   * the real-time channel.
+   * Starts the client. First paint: requests the summary and the first page of "TikTok Shop" at
+   * once, and (with a `cache`) reads the cached inbox beside them, showing what the network has
+   * not answered yet (usually all of it: the cache comes first); a shown cache then catches up from the sequence it recorded (through `/api/events`, or by
+   * revalidating every cached entity when the server no longer has that history). Then, once the
+   * host is idle (see the `idle` option): loads Showcase, blocks, links and quick replies, starts
+   * writing the cache, restores the outbox and opens the real-time channel. Resolves when all of
+   * that is done (delivery of restored sends goes on in the background).
    *
    * Rejects with a {@link CimError} when the summary or first page cannot be loaded (the client
    * stays usable; call `start()` again), with `no_websocket` when real time is wanted but no
@@ -97,27 +99,48 @@ export class CreatorImClient {
   }
 
   private async run(signal?: AbortSignal): Promise<void> {
-    await this.core.hydrateAndCatchUp();
-    await this.reload(signal);
-    this.core.startRealtime().catch((error: unknown) => this.core.report(error));
+    const core = this.core;
+    // Everything the first row needs leaves now, in parallel: the first page (views subscribing
+    // from here on see it loading and wait for it), the summary and the cache read.
+    const page = this.inbox.load({ tab: 'shop' }, { signal });
+    const summary = core.request('/api/inbox/summary', { signal, answer: 'inbox summary' });
+    page.catch(() => undefined); // awaited below, after the cache
+    summary.catch(() => undefined);
+    const cacheShown = await core.showCache();
+    // The summary moves the sequence to the server's: a shown cache catches up from its own first.
+    if (cacheShown) await core.catchUpFromCache();
+    core.apply({ type: 'summary', summary: await summary });
+    await page;
+    // After the first paint, in idle time: what the first row does not need.
+    await new Promise((resolve) => core.idle(resolve as () => void));
+    core.alive();
+    core.watchCache();
+    core.startRealtime().catch((error: unknown) => core.report(error));
+    core.writes().catch((error: unknown) => core.report(error)); // so no first click waits for the write paths' chunk
+    await Promise.all([
+      core.sequence(), // live events (socket or receive()) apply at once from here on
+      // Under a shown cache, the first page may have landed before the events the cache caught up
+      // on were replayed over it: load it again, now that the sequence is current.
+      cacheShown && this.inbox.load({ tab: 'shop' }, { signal }),
+      ...this.secondary(signal),
+    ]);
     // Persisted sends are back in their threads when start() resolves (delivery goes on in the
     // background), so nothing the creator wrote before a reload can be overtaken by a later action.
-    await this.core
+    await core
       .outbox()
       .then((outbox) => outbox.restore())
-      .catch((error: unknown) => this.core.report(error));
+      .catch((error: unknown) => core.report(error));
+  }
+
+  /** Loads Showcase, blocks, links and quick replies (what the first row does not need). */
+  private secondary(signal?: AbortSignal): Promise<void>[] {
+    return [this.showcase.load(signal), this.blocks.load(signal), this.agency.loadLinks(signal), this.conversations.loadQuickReplies(signal)];
   }
 
   /** Loads summary, first page, Showcase, blocks, links and quick replies. */
   private async reload(signal?: AbortSignal): Promise<void> {
     await this.inbox.loadSummary(signal);
-    await Promise.all([
-      this.inbox.load({ tab: 'shop' }, { signal }),
-      this.showcase.load(signal),
-      this.blocks.load(signal),
-      this.agency.loadLinks(signal),
-      this.conversations.loadQuickReplies(signal),
-    ]);
+    await Promise.all([this.inbox.load({ tab: 'shop' }, { signal }), ...this.secondary(signal)]);
   }
 
   /** Subscribes to background failures (bad records, failed sends, resync errors). Returns the unsubscribe. */

@@ -8,6 +8,7 @@ import type { CacheSync } from './cache-sync.js';
 import type { InboxCache } from './cache.js';
 import { ArgumentError, type CimError, disposedError, InvalidRecordError, toCimError, ValidationError } from './errors.js';
 import { HttpTransport, type HttpOptions, type RequestOptions } from './http.js';
+import { hostIdle, type IdleScheduler } from './idle.js';
 import { memoryOutbox, type OutboxEntry, type OutboxStorage } from './outbox.js';
 import type { Outbox } from './outbox-lanes.js';
 import type { RealtimeChannel, WebSocketFactory } from './realtime.js';
@@ -52,6 +53,13 @@ export interface ClientOptions extends HttpOptions {
   cache?: InboxCache;
   /** Delay between a change and its write to the cache, ms (default 1 000). */
   cacheDelayMs?: number;
+  /**
+   * Runs the start-up work the first paint does not need — opening the real-time channel, writing
+   * the cache, search indexing, loading Showcase, blocks, links and quick replies — once the host
+   * is idle. Default: `requestIdleCallback` where it exists, else right after the next frame, else
+   * a timer (Node).
+   */
+  idle?: IdleScheduler;
 }
 
 /** Something went wrong outside any call the application awaits (a bad record, a failed background send). */
@@ -75,10 +83,16 @@ export class Core {
   readonly search: SearchQueue;
   private cacheSync: CacheSync | undefined;
   readonly options: ClientOptions;
+  /** Runs work the first paint does not need (see {@link ClientOptions.idle}). */
+  readonly idle: IdleScheduler;
   private readonly socket: WebSocketFactory | undefined;
   private readonly errorListeners = new Set<ErrorListener>();
   /** The decoders' chunk, loading or loaded (see {@link decoders}). */
   private decodersLoad: Promise<Decoders> | undefined;
+  /** The decoders once loaded, for checks that run synchronously when they can (quick replies). */
+  loadedDecoders: Decoders | undefined;
+  /** The write paths' chunk, loading or loaded (see {@link writes}). */
+  private writesLoad: Promise<typeof import('./writes.js')> | undefined;
   /** Ids of bad records already reported: each is reported once. */
   private readonly reported = new Set<string>();
   started = false;
@@ -88,8 +102,10 @@ export class Core {
     if (!options || typeof options !== 'object') throw new ArgumentError('createClient needs options: { baseUrl, token }.');
     this.http = new HttpTransport(options);
     this.options = options;
+    if (options.idle !== undefined && typeof options.idle !== 'function') throw new ArgumentError('idle must be a function.');
+    this.idle = options.idle ?? hostIdle();
     const report = (error: unknown) => this.report(error);
-    this.search = new SearchQueue(report);
+    this.search = new SearchQueue(report, this.idle);
     this.outboxStorage = options.outbox ?? memoryOutbox();
     const globalSocket = (globalThis as { WebSocket?: new (url: string) => unknown }).WebSocket;
     this.socket =
@@ -100,8 +116,9 @@ export class Core {
 
   /** The event sequencer, loading its chunk once. */
   sequence(): Promise<EventSequencer> {
-    this.sequencerLoad ??= import('./sequencer.js').then(({ EventSequencer, coreHost }) => {
-      const sequencer = new EventSequencer(coreHost(this), { backoffMs: this.options.resyncBackoffMs });
+    // Events are decoded synchronously as they arrive: the decoders load beside the sequencer's code.
+    this.sequencerLoad ??= Promise.all([import('./sequencer.js'), this.decoders()]).then(([{ EventSequencer, coreHost }, decoders]) => {
+      const sequencer = new EventSequencer(coreHost(this, decoders), { backoffMs: this.options.resyncBackoffMs });
       if (this.disposed) sequencer.dispose();
       this.sequencer = sequencer;
       for (const raw of this.early.splice(0)) sequencer.receive(raw);
@@ -164,12 +181,30 @@ export class Core {
   decoders(): Promise<Decoders> {
     if (!this.decodersLoad) {
       const load = import('./decoders.js');
-      load.catch(() => {
-        if (this.decodersLoad === load) this.decodersLoad = undefined;
-      });
+      load.then(
+        (decoders) => (this.loadedDecoders = decoders),
+        () => {
+          if (this.decodersLoad === load) this.decodersLoad = undefined;
+        },
+      );
       this.decodersLoad = load;
     }
     return this.decodersLoad;
+  }
+
+  /**
+   * The write paths the first paint never calls (writes.ts), loading their chunk once: on the
+   * first such call, or in idle time after start. A failed load is tried again by the next call.
+   */
+  writes(): Promise<typeof import('./writes.js')> {
+    if (!this.writesLoad) {
+      const load = import('./writes.js');
+      load.catch(() => {
+        if (this.writesLoad === load) this.writesLoad = undefined;
+      });
+      this.writesLoad = load;
+    }
+    return this.writesLoad;
   }
 
   /** Sends a request and returns its validated answer ({@link ValidationError} when it breaks the contract). */
@@ -228,22 +263,41 @@ export class Core {
     this.apply({ type: 'conversations', key: viewKey(tab as never, filter), conversations, nextCursor: page.nextCursor });
   }
 
-  // ---- start: cache first, then catch up from the cache's sequence ----
+  // ---- start: the cache read beside the first requests, then catch up from the cache's sequence ----
 
   /**
-   * Shows the cache, then catches up from the sequence it recorded through `/api/events` (or
-   * revalidates everything when the server no longer has that history).
+   * Reads the cache (once per client) and shows what the network has not answered yet. Resolves
+   * with whether it showed anything. Never rejects: a cache that cannot be read is reported and
+   * the inbox loads from the network.
    */
-  async hydrateAndCatchUp(): Promise<void> {
-    const sequencer = await this.sequence();
+  async showCache(): Promise<boolean> {
     const cache = this.options.cache;
-    if (!cache || this.cacheSync) return;
-    const { CacheSync } = await import('./cache-sync.js');
-    this.alive();
-    this.cacheSync = new CacheSync(cache, this.store, this.options.cacheDelayMs ?? 1_000, (error) => this.report(error));
-    const shown = await this.cacheSync.hydrate();
-    if (shown && this.state.lastSeq > 0) await sequencer.resync();
-    else if (shown) void sequencer.revalidateCards();
+    if (!cache || this.cacheSync) return false;
+    try {
+      const { CacheSync } = await import('./cache-sync.js');
+      this.alive();
+      this.cacheSync ??= new CacheSync(cache, this.store, this.options.cacheDelayMs ?? 1_000, this.idle, (error) => this.report(error));
+      return (await this.cacheSync.hydrate()) !== undefined;
+    } catch (error) {
+      this.report(error);
+      return false;
+    }
+  }
+
+  /**
+   * After a cached inbox was shown: catches up from the sequence it recorded through
+   * `/api/events` (or revalidates everything when the server no longer has that history); a cache
+   * without a sequence has its cards revalidated in the background.
+   */
+  async catchUpFromCache(): Promise<void> {
+    const sequencer = await this.sequence();
+    if (this.state.lastSeq > 0) await sequencer.resync();
+    else void sequencer.revalidateCards();
+  }
+
+  /** Starts writing the state to the cache (after the first paint). */
+  watchCache(): void {
+    this.cacheSync?.watch();
   }
 
   /** Set by the client: reloads summary, first inbox page, Showcase, blocks, links and quick replies. */

@@ -2,8 +2,10 @@
  * What the client validates answers with, as one lazy chunk (with valibot) that every request
  * starts loading beside its fetch (`Core.decoders`): the main entry carries no validation code and
  * the first answer never waits for it. Requests name the answer they expect (`answer: 'inbox
- * summary'`); the name is also what a `ValidationError` calls it. Servers and tools import
- * every schema from `@creator-im/sdk/schemas`.
+ * summary'`); the name is also what a `ValidationError` calls it. The sequencer and outbox
+ * delivery decode through it too (never importing `schemas.ts` themselves), so valibot and the
+ * schemas are this one chunk: one download, no second hop. Servers and tools import every schema
+ * from `@creator-im/sdk/schemas`.
  * @packageDocumentation
  */
 import type * as v from 'valibot';
@@ -32,7 +34,7 @@ import {
   SummarySchema,
 } from './schemas.js';
 
-export { parse, ProductSchema, QuickRepliesSchema } from './schemas.js';
+export { decodeEvent, decodeMessage, parse, ProductSchema, QuickRepliesSchema } from './schemas.js';
 
 /** Every answer the client reads, by what it is. */
 export const ANSWERS = {

@@ -7,7 +7,6 @@
 import type { Core } from './core.js';
 import { disposedError, ServerError, toCimError } from './errors.js';
 import { optimisticMessage, type OutboxEntry, type OutboxStorage } from './outbox.js';
-import { decodeMessage } from './schemas.js';
 import { localId, putMessageBatches, removeMessage, replaceMessage } from './state.js';
 
 /** What the outbox needs from the client. */
@@ -208,6 +207,7 @@ export function coreHost(core: Core): OutboxHost {
         idempotent: true,
         answer: 'send result',
       });
+      const { decodeMessage } = await core.decoders(); // loaded by the request
       core.apply({ type: 'sent', message: decodeMessage(result.message), conversation: result.conversation });
     },
     show(entry, delivery) {

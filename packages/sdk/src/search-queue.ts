@@ -1,8 +1,10 @@
 /**
  * The search queue: documents wait here until the search index (a lazy chunk) is loaded, then are
- * indexed in short idle slices, so hydrating a large inbox never blocks a frame for long.
+ * indexed in short idle slices, so hydrating a large inbox never blocks a frame for long, and the
+ * first page is painted before its rows are indexed.
  * @packageDocumentation
  */
+import type { IdleScheduler } from './idle.js';
 import type { SearchDocument } from './search.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -11,10 +13,13 @@ export class SearchQueue {
   private index: SearchIndex | undefined;
   private loading: Promise<SearchIndex> | undefined;
   private readonly waiting: SearchDocument[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private scheduled = false;
   private disposed = false;
 
-  constructor(private readonly report: (error: unknown) => void) {}
+  constructor(
+    private readonly report: (error: unknown) => void,
+    private readonly idle: IdleScheduler,
+  ) {}
 
   /** Queues documents for indexing. */
   add(documents: readonly SearchDocument[]): void {
@@ -37,21 +42,22 @@ export class SearchQueue {
   }
 
   private schedule(): void {
-    if (this.timer !== undefined || this.disposed || this.index?.backlog === 0) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+    if (this.scheduled || this.disposed || this.index?.backlog === 0) return;
+    this.scheduled = true;
+    this.idle(() => {
+      this.scheduled = false;
+      if (this.disposed) return;
       this.load().then(
         (index) => {
           if (!index.drain(Date.now() + 12)) this.schedule();
         },
         (error: unknown) => this.report(error),
       );
-    }, 30);
+    });
   }
 
   /** Stops indexing in the background. */
   dispose(): void {
     this.disposed = true;
-    clearTimeout(this.timer);
   }
 }

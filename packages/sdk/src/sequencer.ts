@@ -7,9 +7,8 @@
  * unhandled rejection.
  * @packageDocumentation
  */
-import type { Core } from './core.js';
+import type { Core, Decoders } from './core.js';
 import { CimError, InvalidRecordError, toCimError, ValidationError } from './errors.js';
-import { decodeEvent } from './schemas.js';
 import { conversationDocuments, messageDocuments } from './search.js';
 import { applyEvent } from './state-events.js';
 
@@ -185,8 +184,8 @@ export class EventSequencer {
   }
 }
 
-/** The sequencer's host on a client core: how events are applied and what revalidation reloads. */
-export function coreHost(core: Core): SequencerHost & { revalidateCards(): Promise<void> } {
+/** The sequencer's host on a client core: how events are applied (with the core's decoders) and what revalidation reloads. */
+export function coreHost(core: Core, { decodeEvent }: Decoders): SequencerHost & { revalidateCards(): Promise<void> } {
   /** Reloads the latest page of every conversation holding cards (samples, invitations), a few at a time. */
   const revalidateCards = async (): Promise<void> => {
     const state = core.state;

@@ -394,15 +394,18 @@ export type Answer =
   | { readonly type: 'showcaseResults'; readonly entries: readonly (readonly [string, ShowcaseEntry])[] }
   | { readonly type: 'blocks'; readonly sellers: readonly Party[] }
   | { readonly type: 'block'; readonly seller: Party; readonly blocked: boolean; readonly conversation: Conversation | null }
-  | { readonly type: 'links'; readonly links: readonly AgencyLink[] }
-  | { readonly type: 'invitation'; readonly invitation: AgencyInvitation; readonly link: AgencyLink | null }
-  | { readonly type: 'link'; readonly link: AgencyLink }
+  // `asOf`: the sequence applied when the request left. The server answered from a state at least
+  // that recent, but an event that landed since may be newer than the answer; it must win.
+  | { readonly type: 'links'; readonly links: readonly AgencyLink[]; readonly asOf: number }
+  | { readonly type: 'invitation'; readonly invitation: AgencyInvitation; readonly link: AgencyLink | null; readonly asOf: number }
+  | { readonly type: 'link'; readonly link: AgencyLink; readonly asOf: number }
   | { readonly type: 'quickReplies'; readonly replies: readonly QuickReply[] };
 
 /**
- * Folds one answer into the state. An answer reflects at least every event applied before it
- * arrived, so its live entities are recorded at the current sequence; a sent message's card is
- * recorded at the message's seq (the seller may decide before the answer lands).
+ * Folds one answer into the state. An answer reflects at least every event applied before its
+ * request left, so its live entities are recorded at that sequence (`asOf`) and an event that
+ * landed while it was on its way wins; a sent message's card is recorded at the message's seq
+ * (the seller may decide before the answer lands).
  */
 export function applyAnswer(state: CimState, answer: Answer): CimState {
   switch (answer.type) {
@@ -438,14 +441,14 @@ export function applyAnswer(state: CimState, answer: Answer): CimState {
     }
     case 'links': {
       const listed = new Set(answer.links.map((link) => link.agencyId));
-      const gone = [...state.links.keys()].filter((id) => !listed.has(id));
-      const next = putLive(state, state.lastSeq, { links: answer.links });
+      const gone = [...state.links.keys()].filter((id) => !listed.has(id) && newer(state, `link:${id}`, answer.asOf));
+      const next = putLive(state, answer.asOf, { links: answer.links });
       return { ...next, links: withEntries(next.links, [], gone) };
     }
     case 'invitation':
-      return putLive(state, state.lastSeq, { invitations: [answer.invitation], links: answer.link ? [answer.link] : [] });
+      return putLive(state, answer.asOf, { invitations: [answer.invitation], links: answer.link ? [answer.link] : [] });
     case 'link':
-      return putLive(state, state.lastSeq, { links: [answer.link] });
+      return putLive(state, answer.asOf, { links: [answer.link] });
     case 'quickReplies':
       return { ...state, quickReplies: answer.replies };
   }

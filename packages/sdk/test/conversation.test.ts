@@ -133,6 +133,20 @@ test('unknown message kinds are kept as UNSUPPORTED; a malformed message is left
   }
 });
 
+test('quick replies: the optimistic list shows synchronously, as soon as the save is called', async () => {
+  const t = setup();
+  try {
+    await t.client.conversations.loadQuickReplies();
+    const replies = t.client.conversations.quickReplies.getSnapshot();
+    const saving = t.client.conversations.saveQuickReplies([...replies, { text: 'Shown at once' }]);
+    assert.equal(t.client.conversations.quickReplies.getSnapshot().at(-1)?.text, 'Shown at once', 'before the server answers');
+    await saving;
+    assert.equal(t.client.conversations.quickReplies.getSnapshot().at(-1)?.text, 'Shown at once');
+  } finally {
+    t.close();
+  }
+});
+
 test('quick replies: load, add, remove; invalid ones refused', async () => {
   const t = setup();
   try {

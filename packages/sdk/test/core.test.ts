@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { http, HttpResponse } from 'msw';
-import { ArgumentError, CimError, createClient, type CreatorImClient } from '@creator-im/sdk';
+import { ArgumentError, CimError, createClient, RuleViolationError, type CreatorImClient } from '@creator-im/sdk';
 import { indexedDbCache, indexedDbOutbox } from '@creator-im/sdk/storage';
 import { BASE, conversationOf, pipeEvents, setup, until } from './helpers.js';
 
@@ -361,6 +361,24 @@ test('misuse: ArgumentError on every public method, async methods reject (never 
       await assert.rejects(call(), (e: unknown) => e instanceof CimError && e.code === 'disposed');
     }
     assert.ok(!t.backend.events.some((e) => JSON.stringify(e).includes('after dispose')), 'nothing was sent');
+  } finally {
+    t.close();
+  }
+});
+
+test('write paths loaded on first use (a client that never started): rules refused with typed errors before any request', async () => {
+  const t = setup();
+  let requests = 0;
+  t.server.events.on('request:start', () => requests++);
+  try {
+    const c = t.client;
+    const rule = (code: string) => (e: unknown) => e instanceof RuleViolationError && e.rule === code;
+    await assert.rejects(c.blocks.block('no-such-conversation'), rule('unknown_entity'));
+    await assert.rejects(c.agency.requestUnlink('agency-1'), rule('not_linked'));
+    await assert.rejects(c.agency.accept('no-such-invitation'), rule('unknown_entity'));
+    await assert.rejects(c.samples.request('no-such-conversation', { id: 'p1' }), rule('unknown_entity'));
+    assert.deepEqual(await c.showcase.add([]), { added: [], unavailable: [] });
+    assert.equal(requests, 0, 'nothing was requested');
   } finally {
     t.close();
   }

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CimError, RuleViolationError, type ProductList } from '@creator-im/sdk';
-import { conversationOf, pipeEvents, setup } from './helpers.js';
+import { http, HttpResponse } from 'msw';
+import { BASE, conversationOf, pipeEvents, setup } from './helpers.js';
 
 test('sample request: "To review" until the seller approves ("To ship"); live update', async () => {
   const t = setup();
@@ -227,6 +228,49 @@ test('unlink request: only while linked; linked → unlink requested → unlinke
     t.backend.resolveUnlink('agency-2', 'unlinked');
     assert.equal(link.getSnapshot(), 'unlinked');
     await assert.rejects(t.client.agency.requestUnlink('agency-1'), (e: unknown) => e instanceof RuleViolationError && e.rule === 'not_linked');
+    stop();
+  } finally {
+    t.close();
+  }
+});
+
+test('unlink request: the agency answers before the answer to the request arrives; the link stays "unlinked"', async () => {
+  const t = setup();
+  try {
+    await t.client.start();
+    const stop = pipeEvents(t.backend, t.client);
+    // The agency decides while the request's answer is still on its way: the client hears
+    // link.updated (unlink requested) and link.updated (unlinked) before the older answer.
+    const resolve = t.backend.subscribe((event) => {
+      const link = event.type === 'link.updated' ? (event.data.link as { agencyId: string; state: string }) : undefined;
+      if (link?.state === 'unlink_requested') t.backend.resolveUnlink(link.agencyId, 'unlinked');
+    });
+    await t.client.agency.requestUnlink('agency-2');
+    resolve();
+    assert.equal(t.backend.links.get('agency-2'), 'unlinked');
+    assert.equal(t.client.agency.link('agency-2').getSnapshot(), 'unlinked', 'the older answer does not undo the agency\'s decision');
+    stop();
+  } finally {
+    t.close();
+  }
+});
+
+test('agency links: a list taken before the agency changed a link does not remove or undo it', async () => {
+  const t = setup();
+  try {
+    await t.client.start();
+    const stop = pipeEvents(t.backend, t.client);
+    await t.client.agency.requestUnlink('agency-2');
+    // The agency refuses the unlink while the list's answer (taken before) is on its way.
+    t.server.use(
+      http.get(`${BASE}/api/agency-links`, () => {
+        const before = { links: [...t.backend.links].map(([agencyId, state]) => ({ agencyId, state })).filter((link) => link.agencyId !== 'agency-2') };
+        t.backend.resolveUnlink('agency-2', 'linked');
+        return HttpResponse.json(before);
+      }),
+    );
+    await t.client.agency.loadLinks();
+    assert.equal(t.client.agency.link('agency-2').getSnapshot(), 'linked');
     stop();
   } finally {
     t.close();

@@ -19,6 +19,21 @@ let rowLayout: typeof import('./row-layout.js').rowLayout | undefined;
 const rowLayoutLoaded = import('./row-layout.js').then((module) => (rowLayout = module.rowLayout));
 /** A row's height in rem: `.item`'s CSS height, which the layout needs in px. */
 const ROW_REM = 4.125;
+/** A fling has settled after this many frames without a scroll event (counted in frames, not time). */
+const SETTLE_FRAMES = 2;
+
+/** What a row shows of one conversation snapshot, for one calendar day and locale. */
+interface RowText {
+  day: string;
+  name: string;
+  time: string;
+  preview: string;
+  avatar: ReturnType<typeof picture>;
+  /** The avatar without its image (while the list flings), made when first needed. */
+  initials?: ReturnType<typeof picture>;
+}
+/** Snapshots are immutable: a changed conversation is a new object, so its texts are derived again. */
+const rowTexts = new WeakMap<Conversation, RowText>();
 
 const tabLabel = (tab: InboxTab): string =>
   ({ shop: msg('TikTok Shop', { id: 'tab.shop' }), collab: msg('Collab Messages', { id: 'tab.collab' }), agency: msg('Agency', { id: 'tab.agency' }) })[tab];
@@ -52,6 +67,8 @@ const filterLabel = (filter: InboxFilter): string =>
  */
 @localized()
 export class CimInboxList extends LitElement {
+  // Rows are `contain: strict` (their size is known: adding, moving or filling one lays out and
+  // paints that row alone); the scroller is opaque, so Chromium scrolls it on the compositor.
   static override styles = [
     tokens,
     pictureStyles,
@@ -123,14 +140,16 @@ export class CimInboxList extends LitElement {
         align-items: stretch;
         border-bottom: 1px solid var(--_border);
         background: var(--_bg);
+        contain: strict;
       }
-      .item:has(.row[aria-current='true']) {
+      .item.current {
         background: var(--_surface);
       }
       lit-virtualizer {
         flex: 1;
         min-height: 0;
         overflow: auto;
+        background: var(--_bg);
       }
       .row {
         display: grid;
@@ -232,6 +251,13 @@ export class CimInboxList extends LitElement {
   @property({ attribute: 'selected-id' }) selectedId: string | null = null;
 
   @query('lit-virtualizer') private virtualizer?: LitVirtualizer;
+  /**
+   * True while the list flings (a scroll frame moved it more than half its height): rows passing by
+   * show their initials and load no avatar; the rows in view load theirs once it settles (frames
+   * without a scroll event).
+   */
+  @state() private flinging = false;
+  private lastScrollTop = 0;
   /** The list's layout (rows of one height), made at the first render of a list. */
   private layout?: LitVirtualizer['layout'];
   /** The row holding the list's one tab stop. */
@@ -242,8 +268,15 @@ export class CimInboxList extends LitElement {
 
   // The view store loads its first page when subscribed (SDK policy): no load here.
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('tab') || changed.has('filter')) this.active = 0;
+    if (changed.has('tab') || changed.has('filter')) {
+      this.active = 0;
+      this.lastScrollTop = 0; // a new list starts at its top
+    }
+    this.today = `${new Date().toDateString()}|${formatLocale() ?? ''}`;
   }
+
+  /** The calendar day and locale the rows' times are written for ("Mon", "14:05"), read once a render. */
+  private today = '';
 
   override render() {
     const view = this.view.value;
@@ -318,28 +351,75 @@ export class CimInboxList extends LitElement {
           if (hasMore && event.last >= conversations.length - 5) this.client?.inbox.loadMore({ tab: this.tab, filter: this.filter }).catch(() => undefined);
         }}
         @keydown=${this.onListKey}
+        @scroll=${this.onScroll}
       ></lit-virtualizer>`,
     );
   }
 
+  private onScroll = (event: Event): void => {
+    const scroller = event.currentTarget as HTMLElement;
+    // scrollTop is read in the scroll event, after the frame's layout: no forced layout.
+    const moved = Math.abs(scroller.scrollTop - this.lastScrollTop);
+    this.lastScrollTop = scroller.scrollTop;
+    this.quietFrames = 0;
+    if (moved > scroller.clientHeight / 2 && !this.flinging) {
+      this.flinging = true;
+      this.settleFrame = requestAnimationFrame(this.checkSettled);
+    }
+  };
+
+  /** Frames in a row without a scroll event; a fling has settled after SETTLE_FRAMES of them. */
+  private quietFrames = 0;
+  private settleFrame = 0;
+  private checkSettled = (): void => {
+    // Scroll events run before animation frames: a frame with none means the list did not move.
+    if (++this.quietFrames > SETTLE_FRAMES) this.flinging = false;
+    else this.settleFrame = requestAnimationFrame(this.checkSettled);
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    cancelAnimationFrame(this.settleFrame);
+    this.flinging = false;
+  }
+
+  /** A row's texts, derived once per conversation snapshot (rows re-render on every scroll frame). */
+  private rowText(c: Conversation): RowText {
+    const day = this.today;
+    let text = rowTexts.get(c);
+    if (!text || text.day !== day) {
+      text = {
+        day,
+        name: clip(c.counterpart.name),
+        time: formatTime(c.lastActivityAt, Date.now(), formatLocale()),
+        preview: clip(c.lastMessage?.text ?? '', 200),
+        avatar: picture(c.counterpart.name, c.counterpart.avatarUrl),
+      };
+      rowTexts.set(c, text);
+    }
+    return text;
+  }
+
   private renderRow(c: Conversation, index: number) {
     const verified = c.counterpart.kind === 'agency' && c.counterpart.verified;
-    const name = clip(c.counterpart.name);
+    const text = this.rowText(c);
+    const { name, time, preview } = text;
     const tabindex = index === this.active ? 0 : -1;
-    return html`<div role="listitem" class="item">
+    const current = c.id === this.selectedId;
+    return html`<div role="listitem" class=${current ? 'item current' : 'item'}>
       <button
         class="row"
         part="row"
         data-index=${index}
         tabindex=${tabindex}
-        aria-current=${c.id === this.selectedId ? 'true' : 'false'}
+        aria-current=${current ? 'true' : 'false'}
         @click=${() => this.open(c, index)}
         @focus=${() => (this.active = index)}
       >
-        ${picture(c.counterpart.name, c.counterpart.avatarUrl)}
+        ${this.flinging ? (text.initials ??= picture(c.counterpart.name, null)) : text.avatar}
         <span class="name"><bdi dir="auto" title=${name}>${name}</bdi>${verified ? html`<span class="verified">${msg('Verified', { id: 'party.verified' })}</span>` : nothing}</span>
-        <span class="time">${formatTime(c.lastActivityAt, Date.now(), formatLocale())}</span>
-        <span class="preview" dir="auto">${c.blocked ? msg('Blocked', { id: 'inbox.blocked' }) + ' · ' : ''}${clip(c.lastMessage?.text ?? '', 200)}</span>
+        <span class="time">${time}</span>
+        <span class="preview" dir="auto">${c.blocked ? msg('Blocked', { id: 'inbox.blocked' }) + ' · ' : ''}${preview}</span>
         <span class="meta">
           ${c.unreadCount > 0 ? html`<span class="badge" aria-hidden="true">${c.unreadCount}</span><span class="sr-only">${msg(str`${c.unreadCount} unread`, { id: 'inbox.unreadCount' })}</span>` : nothing}
           ${c.starred ? html`<span class="sr-only">${msg('Starred', { id: 'filter.starred' })}</span>` : nothing}
@@ -446,12 +526,13 @@ export class CimInboxList extends LitElement {
     event.preventDefault();
     this.active = next;
     this.virtualizer?.element(next)?.scrollIntoView({ block: 'nearest' });
-    // The row may render a frame later (virtualized): wait for it, then move focus.
-    for (let tries = 0; tries < 10; tries++) {
+    // The row may render a few frames later (virtualized): wait for it, then move focus. Frames, not
+    // the virtualizer's layoutComplete: that one never settles when no row changes size afterwards.
+    for (let tries = 0; tries < 30; tries++) {
       await this.updateComplete;
       const row = this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${next}"]`);
       if (row) return row.focus();
-      await (this.virtualizer?.layoutComplete ?? new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+      await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
     }
   };
 }

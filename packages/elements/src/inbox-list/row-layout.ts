@@ -3,6 +3,9 @@ import type { LitVirtualizer } from '@lit-labs/virtualizer';
 
 type GridBaseLayoutConfig = NonNullable<Parameters<typeof grid>[0]>;
 
+/** Enough for a fast fling's next frame (the bench moves 400 px a frame), a third of the default. */
+const OVERHANG_PX = 320;
+
 /**
  * The conversation list's layout: one full-width column of rows of one known height. Nothing is
  * measured, so the first screen is laid out once (no measure-then-relayout frame) and rows
@@ -10,6 +13,13 @@ type GridBaseLayoutConfig = NonNullable<Parameters<typeof grid>[0]>;
  */
 class RowLayout extends GridLayout {
   private applied = '';
+
+  constructor(...args: ConstructorParameters<typeof GridLayout>) {
+    super(...args);
+    // Rows rendered beyond each edge of the view, px (lit-virtualizer's default is 1,000: ~15 rows a
+    // side, 40 in all, every one re-positioned and re-diffed on each scroll frame or live message).
+    this._overhang = OVERHANG_PX;
+  }
 
   // lit-virtualizer applies the config again on every render; re-applying an unchanged one would
   // schedule a reflow that can run with the old items between a list change and its new items.

@@ -198,13 +198,15 @@ export class CreatorInbox extends LitElement {
    * leaves the document for good, and made again if it comes back. A client handed to it
    * (`client = …`) belongs to the host: started here if not started yet, never disposed here.
    * Moving the element (remove, then insert in the same task) keeps its client.
+   *
+   * Its own client is made as soon as the element is connected with a base URL and a token source
+   * (before its first render, so the first requests leave while lit renders), or later when they
+   * are set (a page usually sets `tokenProvider` just after the tag is in the page).
    */
   override connectedCallback(): void {
+    if (this.ownClient && this.client?.disposed) this.client = this.made = undefined;
+    this.makeClient();
     super.connectedCallback();
-    if (this.ownClient && this.client?.disposed) {
-      this.client = this.made = undefined;
-      this.requestUpdate('baseUrl');
-    }
   }
 
   override disconnectedCallback(): void {
@@ -219,6 +221,11 @@ export class CreatorInbox extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('client')) {
+      // The host handed its own client: the one made here goes.
+      if (this.made && this.client !== this.made) {
+        this.made.dispose();
+        this.made = undefined;
+      }
       this.dispatchEvent(new Event('cim-client-change', { bubbles: true, composed: true }));
       const client = this.client;
       if (client && !this.ownClient && typeof client.start === 'function' && !client.started && !client.disposed) {
@@ -262,24 +269,27 @@ export class CreatorInbox extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Wait for a token source: a page usually sets `tokenProvider` just after the tag upgrades.
-    const canStart = this.baseUrl && (this.tokenProvider || this.token);
-    if (!this.client && canStart && (changed.has('baseUrl') || changed.has('tokenProvider') || changed.has('token'))) {
-      if (!this.isConnected) return;
-      this.client = this.made = createClient({
-        baseUrl: this.baseUrl,
-        // Read at call time, so a provider set or replaced later is the one asked.
-        token: (options) => (this.tokenProvider ? this.tokenProvider(options) : this.token),
-        outbox: typeof indexedDB === 'undefined' ? undefined : indexedDbOutbox(),
-        cache: typeof indexedDB === 'undefined' || !this.cacheKey ? undefined : indexedDbCache(this.cacheKey),
-      });
-      this.startError = null;
-      this.client.start().catch((error: CimError) => {
-        this.startError = error;
-      });
-      // The first requests are now on the network: build the rows' date formats while they travel.
-      setTimeout(() => warmFormats(formatLocale()));
-    }
+    // A token source or base URL set after the element was connected.
+    if (changed.has('baseUrl') || changed.has('tokenProvider') || changed.has('token')) this.makeClient();
+  }
+
+  /** Makes and starts this element's own client, once it is connected with a base URL and a token source. */
+  private makeClient(): void {
+    if (this.client || !this.isConnected || !this.baseUrl || !(this.tokenProvider || this.token)) return;
+    const client = createClient({
+      baseUrl: this.baseUrl,
+      // Read at call time, so a provider set or replaced later is the one asked.
+      token: (options) => (this.tokenProvider ? this.tokenProvider(options) : this.token),
+      outbox: typeof indexedDB === 'undefined' ? undefined : indexedDbOutbox(),
+      cache: typeof indexedDB === 'undefined' || !this.cacheKey ? undefined : indexedDbCache(this.cacheKey),
+    });
+    this.client = this.made = client;
+    this.startError = null;
+    client.start().catch((error: CimError) => {
+      if (this.client === client) this.startError = error;
+    });
+    // The first requests are now on the network: build the rows' date formats while they travel.
+    setTimeout(() => warmFormats(formatLocale()));
   }
 
   // Listened to inside the shadow root: from outside, every event of the parts is retargeted to the host.

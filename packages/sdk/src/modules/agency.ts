@@ -1,7 +1,7 @@
 import { requireId, requireSignal } from '../args.js';
 import type { Core } from '../core.js';
 import { ArgumentError, RuleViolationError } from '../errors.js';
-import { assertTransition, canTransition, missingAgreements } from '../rules.js';
+import { canTransition, missingAgreements } from '../rules.js';
 import type { AgencyInvitation, LinkState } from '../schemas.js';
 import { withEntries } from '../state.js';
 import { select, StoreCache, type ReadableStore } from '../store.js';
@@ -68,8 +68,9 @@ export class AgencyModule {
   /** Loads the creator's agency links (a bad one is left out and reported). */
   async loadLinks(signal?: AbortSignal): Promise<void> {
     requireSignal(signal);
+    const asOf = this.core.state.lastSeq;
     const { links } = await this.core.request('/api/agency-links', { signal, answer: 'agency links' });
-    this.core.apply({ type: 'links', links: await this.core.items(links, 'agency link') });
+    this.core.apply({ type: 'links', links: await this.core.items(links, 'agency link'), asOf });
   }
 
   /** Ticks (or unticks) one agreement of an invitation. Local until "Accept". */
@@ -90,45 +91,19 @@ export class AgencyModule {
   /** "Accept": refused with `agreements_not_acknowledged` until every agreement is acknowledged. */
   async accept(invitationId: string): Promise<void> {
     const invitation = this.require(invitationId);
-    assertTransition('invitation', invitation.state, 'accepted');
-    const acknowledged = this.core.state.acknowledged.get(invitationId) ?? NONE;
-    const missing = missingAgreements(invitation.agreements.map((a) => a.id), acknowledged);
-    if (missing.length > 0) {
-      throw new RuleViolationError('agreements_not_acknowledged', `Review and accept every agreement first (${missing.length} left).`);
-    }
-    await this.decide(invitationId, 'accept', { agreementIds: acknowledged });
+    return (await this.core.writes()).decideInvitation(this.core, invitation, 'accept');
   }
 
   /** "Decline". */
   async decline(invitationId: string): Promise<void> {
     const invitation = this.require(invitationId);
-    assertTransition('invitation', invitation.state, 'declined');
-    await this.decide(invitationId, 'decline', {});
+    return (await this.core.writes()).decideInvitation(this.core, invitation, 'decline');
   }
 
   /** "Send unlink request": only while linked. */
   async requestUnlink(agencyId: string): Promise<void> {
     requireId(agencyId, 'agencyId');
-    this.core.alive();
-    const current = this.core.state.links.get(agencyId) ?? 'none';
-    if (current !== 'linked') throw new RuleViolationError('not_linked', 'You can send an unlink request only to an agency you are linked to.');
-    assertTransition('link', current, 'unlink_requested');
-    const { link } = await this.core.request(`/api/agency-links/${encodeURIComponent(agencyId)}/unlink`, {
-      method: 'POST',
-      idempotent: true,
-      answer: 'agency link',
-    });
-    this.core.apply({ type: 'link', link });
-  }
-
-  private async decide(invitationId: string, action: 'accept' | 'decline', body: object): Promise<void> {
-    const result = await this.core.request(`/api/invitations/${encodeURIComponent(invitationId)}/${action}`, {
-      method: 'POST',
-      body,
-      idempotent: true,
-      answer: 'invitation',
-    });
-    this.core.apply({ type: 'invitation', invitation: result.invitation, link: result.link });
+    return (await this.core.writes()).requestUnlink(this.core, agencyId);
   }
 
   private require(invitationId: string): AgencyInvitation {

@@ -1,7 +1,5 @@
 import { requireId, requireSignal } from '../args.js';
 import type { Core } from '../core.js';
-import { RuleViolationError } from '../errors.js';
-import { canBlock } from '../rules.js';
 import type { Party } from '../schemas.js';
 import { select, type ReadableStore } from '../store.js';
 
@@ -38,16 +36,6 @@ export class BlocksModule {
 
   private async set(conversationId: string, blocked: boolean): Promise<void> {
     requireId(conversationId, 'conversationId');
-    this.core.alive();
-    const conversation = this.core.state.conversations.get(conversationId);
-    if (!conversation) throw new RuleViolationError('unknown_entity', `Unknown conversation "${conversationId}".`);
-    const seller = conversation.counterpart;
-    if (!canBlock(conversation)) throw new RuleViolationError('not_a_seller_conversation', 'Only sellers can be blocked.');
-    const result = await this.core.request(`/api/blocks/${encodeURIComponent(seller.id)}`, {
-      method: blocked ? 'PUT' : 'DELETE',
-      idempotent: true,
-      answer: 'block result',
-    });
-    this.core.apply({ type: 'block', seller, blocked: result.blocked, conversation: result.conversation });
+    return (await this.core.writes()).setBlocked(this.core, conversationId, blocked);
   }
 }

@@ -165,7 +165,8 @@ export class ConversationsModule {
       if (!text) throw new ArgumentError('A quick reply needs a text.');
       return { id: reply.id === undefined || reply.id === '' ? newClientId() : reply.id, text };
     });
-    const { parse, QuickRepliesSchema } = await this.core.decoders();
+    // Loaded since the first request: then the optimistic list below shows synchronously, as before.
+    const { parse, QuickRepliesSchema } = this.core.loadedDecoders ?? (await this.core.decoders());
     try {
       parse(QuickRepliesSchema, { replies: next }, 'quick replies');
     } catch (error) {

@@ -1,10 +1,9 @@
 import { requireId } from '../args.js';
 import type { Core } from '../core.js';
-import { ArgumentError, RuleViolationError } from '../errors.js';
-import { newEntry } from '../outbox.js';
+import { ArgumentError } from '../errors.js';
 import type { Product, SampleRequest } from '../schemas.js';
 import { sameItems, select, StoreCache, type ReadableStore } from '../store.js';
-import { canRequestSample, requestableProducts } from '../rules.js';
+import { requestableProducts } from '../rules.js';
 
 /**
  * Sample requests: the creator asks a seller for a sample from inside the seller conversation; the
@@ -51,23 +50,7 @@ export class SamplesModule {
     requireId(conversationId, 'conversationId');
     if (!product || typeof product !== 'object') throw new ArgumentError('product must be a product (at least { id }).');
     requireId(product.id, 'product.id');
-    this.core.alive();
-    const conversation = this.core.state.conversations.get(conversationId);
-    if (!conversation) throw new RuleViolationError('unknown_entity', `Unknown conversation "${conversationId}".`);
-    if (!canRequestSample(conversation)) throw new RuleViolationError('not_a_seller_conversation', 'Samples are requested from sellers.');
-    if (conversation.blocked) throw new RuleViolationError('seller_blocked', 'Unblock this seller to request a sample.');
-    const entry = newEntry(conversationId, 'sample', product.id, await cardProduct(this.core, product));
-    await this.core.enqueue(entry);
-    return entry.clientId;
+    return (await this.core.writes()).requestSample(this.core, conversationId, product);
   }
 }
 
-/** The product as its card shows it, when every card field is valid; else the card waits for the server's copy. */
-async function cardProduct(core: Core, product: Partial<Product>): Promise<Product | undefined> {
-  const { parse, ProductSchema } = await core.decoders();
-  try {
-    return parse(ProductSchema, { name: '', imageUrl: null, price: { amount: 0, currency: 'USD' }, commissionRate: 0, ...product }, 'product');
-  } catch {
-    return undefined; // not a complete product: the id alone is sent
-  }
-}

@@ -1,9 +1,8 @@
 import { requireId, requireSignal } from '../args.js';
 import type { Core } from '../core.js';
-import { ArgumentError, toCimError } from '../errors.js';
+import { ArgumentError } from '../errors.js';
 import { productListState, type ProductListState, type ShowcaseProductState } from '../rules.js';
 import type { ProductList } from '../schemas.js';
-import { LIMITS } from '../vocabulary.js';
 import type { CimState, ShowcaseEntry } from '../state.js';
 import { select, StoreCache, type ReadableStore } from '../store.js';
 
@@ -85,36 +84,7 @@ export class ShowcaseModule {
   async add(productIds: readonly string[]): Promise<AddResult> {
     if (!Array.isArray(productIds)) throw new ArgumentError('productIds must be an array of ids.');
     for (const id of productIds) requireId(id, 'productIds[]');
-    this.core.alive();
-    const todo = [...new Set(productIds)].filter((id) => stateOf(this.core.state.showcase.get(id)) === 'not_added');
-    if (todo.length === 0) return { added: [], unavailable: [] };
-    if (todo.length > LIMITS.showcaseBatch) throw new ArgumentError(`Add at most ${LIMITS.showcaseBatch} products at once.`);
-    let results;
-    try {
-      ({ results } = await this.core.request('/api/showcase/products', {
-        method: 'POST',
-        body: { productIds: todo },
-        idempotent: true,
-        answer: 'showcase result',
-      }));
-    } catch (error) {
-      throw toCimError(error);
-    }
-    const added: string[] = [];
-    const unavailable: { productId: string; reason: string }[] = [];
-    const entries: [string, ShowcaseEntry][] = [];
-    for (const result of results) {
-      if (result.status === 'added') {
-        added.push(result.productId);
-        entries.push([result.productId, { state: 'added' }]);
-      } else {
-        const reason = result.reason ?? 'This product can no longer be added.';
-        unavailable.push({ productId: result.productId, reason });
-        entries.push([result.productId, { state: 'unavailable', reason }]);
-      }
-    }
-    this.core.apply({ type: 'showcaseResults', entries });
-    return { added, unavailable };
+    return (await this.core.writes()).addToShowcase(this.core, productIds);
   }
 }
 

@@ -1,0 +1,183 @@
+/**
+ * Start-up order (issue 14, first row as fast as a plain page): what the first row needs leaves at
+ * once and in parallel (first page, summary, cache read); the real-time channel, cache writes and
+ * secondary loads wait for the host's idle time, and live events flow as soon as the socket is up.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import WebSocket from 'ws';
+import { createClient, type CachedInbox, type InboxCache, type WebSocketLike } from '@creator-im/sdk';
+import { snapshotForCache } from '@creator-im/sdk/storage';
+import { startServer } from '../../../mocks/server.js';
+import { BASE, setup, until } from './helpers.js';
+
+/** An idle scheduler the test runs by hand: nothing deferred runs until `flush()`. */
+function manualIdle() {
+  const tasks: (() => void)[] = [];
+  return {
+    idle: (task: () => void) => void tasks.push(task),
+    get waiting() {
+      return tasks.length;
+    },
+    flush() {
+      for (const task of tasks.splice(0)) task();
+    },
+  };
+}
+
+/** An in-memory inbox cache whose reads wait for `release()` when `held`, recording every write. */
+function memoryCache(inbox: CachedInbox | undefined, held = false) {
+  const saves: CachedInbox[] = [];
+  let release = () => {};
+  const gate = held ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+  let reads = 0;
+  const cache: InboxCache = {
+    load: async () => {
+      reads++;
+      await gate;
+      return inbox;
+    },
+    save: async (next) => void saves.push(next),
+    clear: async () => undefined,
+  };
+  return { cache, saves, release: () => release(), reads: () => reads };
+}
+
+const path = (input: RequestInfo | URL) => new URL(String(input)).pathname;
+
+test('start: until the host is idle, only the summary and the first page are requested; no socket, no cache write; live events arrive once connected', async () => {
+  const server = await startServer();
+  const idle = manualIdle();
+  const requests: string[] = [];
+  const sockets: string[] = [];
+  const { cache, saves } = memoryCache(undefined);
+  const client = createClient({
+    baseUrl: server.url,
+    token: () => 'test-token',
+    idle: idle.idle,
+    cache,
+    cacheDelayMs: 0,
+    fetch: (input, init) => {
+      requests.push(path(input));
+      return fetch(input, init);
+    },
+    webSocket: (url) => {
+      sockets.push(url);
+      return new WebSocket(url) as unknown as WebSocketLike;
+    },
+  });
+  client.onError(() => undefined);
+  try {
+    const started = client.start();
+    const shop = client.inbox.view({ tab: 'shop' });
+    const stop = shop.subscribe(() => undefined); // as the list element does
+    await until(() => shop.getSnapshot().conversations.length > 0, 10_000);
+    // The first row can be painted: nothing else has been asked for.
+    assert.deepEqual([...requests].sort(), ['/api/conversations', '/api/inbox/summary'], 'the first page once, and the summary');
+    let done = false;
+    started.then(
+      () => (done = true),
+      () => (done = true),
+    );
+    // Summary and first page applied, deferred work waiting (the search queue's and start()'s).
+    await until(() => client.state.getSnapshot().creator !== null && idle.waiting > 0, 10_000);
+    assert.deepEqual([...requests].sort(), ['/api/conversations', '/api/inbox/summary'], 'still nothing else while the host is busy');
+    assert.equal(sockets.length, 0, 'no socket before idle time');
+    assert.equal(saves.length, 0, 'no cache write before idle time');
+    assert.equal(client.connection.getSnapshot(), 'idle');
+
+    // The host goes idle: the rest of the start-up runs.
+    await until(() => {
+      idle.flush();
+      return done;
+    }, 10_000);
+    await started;
+    assert.equal(sockets.length, 1, 'the real-time channel opens');
+    for (const wanted of ['/api/showcase', '/api/blocks', '/api/agency-links', '/api/quick-replies']) assert.ok(requests.includes(wanted), `${wanted} is loaded after the first paint`);
+    assert.equal(requests.filter((request) => request === '/api/conversations').length, 1, 'the first page is not requested twice');
+    // Cache writes wait for idle time too.
+    await until(() => {
+      idle.flush();
+      return saves.length > 0;
+    });
+    assert.ok(saves[0]!.conversations.length > 0, 'the inbox is written to the cache');
+
+    // Once connected, a seller's message reaches the state without waiting for any idle time.
+    await until(() => client.connection.getSnapshot() === 'online', 10_000);
+    server.backend.sellerSend('shop-1', { type: 'TEXT', text: 'live after the first paint' });
+    await until(() => [...client.state.getSnapshot().conversations.values()].some((c) => c.lastMessage?.text === 'live after the first paint'), 10_000);
+    stop();
+  } finally {
+    client.dispose();
+    await server.close();
+  }
+});
+
+test('start: a warm cache shows before the network answers, and the first page then replaces it', async () => {
+  const first = setup();
+  await first.client.start();
+  const cachedInbox = snapshotForCache(first.client.state.getSnapshot());
+  const top = cachedInbox.conversations[0]!;
+  // The cache is behind the server: its top conversation has a stale unread count.
+  const stale: CachedInbox = { ...cachedInbox, conversations: [{ ...top, unreadCount: top.unreadCount + 7 }, ...cachedInbox.conversations.slice(1)] };
+  first.client.dispose();
+
+  let releaseNetwork = () => {};
+  const network = new Promise<void>((resolve) => (releaseNetwork = resolve));
+  const { cache } = memoryCache(stale);
+  const second = createClient({
+    baseUrl: BASE,
+    token: () => 't',
+    webSocket: false,
+    cache,
+    fetch: async (input, init) => {
+      await network; // the network is slow today
+      return fetch(input, init);
+    },
+  });
+  try {
+    const started = second.start();
+    const shop = second.inbox.view({ tab: 'shop' });
+    await until(() => shop.getSnapshot().conversations.length > 0);
+    assert.equal(shop.getSnapshot().conversations[0]!.id, top.id, 'the cached inbox is shown while the network has not answered');
+    releaseNetwork();
+    await started;
+    assert.equal(second.inbox.get(top.id)!.unreadCount, first.backend.conversations.get(top.id)!.unreadCount, 'the network’s answer replaces the cached row');
+  } finally {
+    second.dispose();
+    first.close();
+  }
+});
+
+test('start: the cache read and the first page run in parallel; a cache read after the answer never overwrites it', async () => {
+  const first = setup();
+  await first.client.start();
+  const cachedInbox = snapshotForCache(first.client.state.getSnapshot());
+  const top = cachedInbox.conversations[0]!;
+  const stale: CachedInbox = { ...cachedInbox, conversations: [{ ...top, unreadCount: top.unreadCount + 7, starred: !top.starred }, ...cachedInbox.conversations.slice(1)] };
+  first.client.dispose();
+
+  const held = memoryCache(stale, true); // IndexedDB is slow today
+  const second = createClient({ baseUrl: BASE, token: () => 't', webSocket: false, cache: held.cache });
+  second.onError(() => undefined);
+  try {
+    const started = second.start();
+    const shop = second.inbox.view({ tab: 'shop' });
+    // The first page does not wait for the cache.
+    await until(() => shop.getSnapshot().loaded);
+    await until(() => held.reads() === 1); // the cache is being read meanwhile
+    const fresh = second.inbox.get(top.id)!;
+    held.release();
+    await started;
+    assert.equal(second.inbox.get(top.id)!.unreadCount, fresh.unreadCount, 'the stale cached copy did not replace the answer');
+    assert.equal(second.inbox.get(top.id)!.starred, fresh.starred);
+    assert.ok(second.state.getSnapshot().conversations.size >= cachedInbox.conversations.length, 'cached conversations beyond the first page are shown too');
+  } finally {
+    second.dispose();
+    first.close();
+  }
+});
+
+test('createClient({ idle }) must be a function', () => {
+  assert.throws(() => createClient({ baseUrl: 'http://x.test', token: () => 't', idle: 5 as never }), /idle must be a function/);
+});
