@@ -279,21 +279,23 @@ export async function keystrokes(ctx: Ctx, server: RunningServer, data: string, 
     for (const word of SEARCH_WORDS) {
       for (let i = 1; i <= word.length; i++) {
         const query = word.slice(0, i);
-        const painted = page.evaluate(`window.__bench.paintWhen(() => {
+        // The watch is installed before the key is sent: one still on its way over CDP when the
+        // key is handled would time a later frame than the one that painted the results.
+        await page.evaluate(`window.__bench.keystroke = window.__bench.paintWhen(() => {
           const search = window.__bench.search();
           const state = ${CLIENT}.search.state.getSnapshot();
           return state.query === ${JSON.stringify(query)} && state.status !== 'idle' && !search.isUpdatePending && search.shadowRoot.querySelector('.results:not([hidden])');
-        })`) as Promise<number>;
+        }); 0`);
         await page.keyboard.press(word[i - 1] === ' ' ? 'Space' : word[i - 1]!);
-        const paintedAt = await within(painted, `search results for "${query}"`);
+        const paintedAt = (await within(page.evaluate('window.__bench.keystroke'), `search results for "${query}"`)) as number;
         times.push(paintedAt - ((await page.evaluate('window.__bench.keydownAt()')) as number));
         typed.push([query, times[times.length - 1]!]);
       }
       // The next word starts once the conversation list is painted again: the Escape's own work
       // (the list coming back) is not a keystroke's, and a creator sees the list before typing anew.
-      const listBack = page.evaluate(`window.__bench.paintWhen(() => !window.__bench.search().active && window.__bench.firstRow()?.isConnected)`);
+      await page.evaluate(`window.__bench.listBack = window.__bench.paintWhen(() => !window.__bench.search().active && window.__bench.firstRow()?.isConnected); 0`);
       await page.keyboard.press('Escape');
-      await within(listBack, 'the list after Escape');
+      await within(page.evaluate('window.__bench.listBack'), 'the list after Escape');
     }
     await around.after?.(cdp, page);
     return { ...stat(times), threads, indexedInMs, heapMb: await heapMb(cdp), typed };
