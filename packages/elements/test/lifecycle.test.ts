@@ -77,6 +77,18 @@ describe('client lifecycle of <creator-inbox>', () => {
     handed.dispose();
   });
 
+  it('keeps its own client when `client` is set to undefined (React wrappers set every unset prop on each render)', async () => {
+    await startMockBackend();
+    const inbox = await fixture<CreatorInbox>(html`<creator-inbox base-url=${location.origin} token="demo-token" style="height:600px"></creator-inbox>`);
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 15_000 });
+    const own = inbox.client!;
+    inbox.client = undefined; // as @lit/react does for <CreatorInbox client={undefined}> on every re-render
+    await inbox.updateComplete;
+    expect(inbox.client).to.equal(own);
+    expect(own.disposed).to.equal(false);
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows from its own client', { timeout: 15_000 });
+  });
+
   it('starts a client handed to it that was not started, and never disposes it', async () => {
     await startMockBackend();
     const client = createClient({ baseUrl: location.origin, token: () => 'test-token' });

@@ -269,8 +269,10 @@ export class CreatorInbox extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // A token source or base URL set after the element was connected.
-    if (changed.has('baseUrl') || changed.has('tokenProvider') || changed.has('token')) this.makeClient();
+    // No client given (React wrappers set every unset prop to undefined on each render): its own.
+    if (changed.has('client') && !this.client && this.made && !this.made.disposed) this.client = this.made;
+    // A token source or base URL set after the element was connected (or the host's client taken back).
+    if (changed.has('baseUrl') || changed.has('tokenProvider') || changed.has('token') || changed.has('client')) this.makeClient();
   }
 
   /** Makes and starts this element's own client, once it is connected with a base URL and a token source. */
