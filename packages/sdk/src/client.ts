@@ -1,6 +1,6 @@
 import { requireSignal } from './args.js';
 import { Core, type ClientOptions, type ErrorListener } from './core.js';
-import { ArgumentError, CimError, toCimError } from './errors.js';
+import { ArgumentError, CimError, NetworkError, toCimError } from './errors.js';
 import { AgencyModule } from './modules/agency.js';
 import { BlocksModule } from './modules/blocks.js';
 import { ConversationsModule } from './modules/conversations.js';
@@ -77,6 +77,9 @@ export class CreatorImClient {
    * writing the cache, restores the outbox and opens the real-time channel. Resolves when all of
    * that is done (delivery of restored sends goes on in the background).
    *
+   * A failed secondary load (Showcase, blocks, links, quick replies) is reported through
+   * {@link onError}; it does not fail the start.
+   *
    * Rejects with a {@link CimError} when the summary or first page cannot be loaded (the client
    * stays usable; call `start()` again), with `no_websocket` when real time is wanted but no
    * WebSocket exists (Node 20: pass `webSocket`), and with `disposed` after {@link dispose}.
@@ -122,8 +125,10 @@ export class CreatorImClient {
       // Under a shown cache, the first page may have landed before the events the cache caught up
       // on were replayed over it: load it again, now that the sequence is current.
       cacheShown && this.inbox.load({ tab: 'shop' }, { signal }),
-      ...this.secondary(signal),
+      // The inbox works without them: a failure is reported (onError), not a failed start.
+      ...this.secondary(signal).map((load) => load.catch((error: unknown) => core.report(error))),
     ]);
+    if (signal?.aborted) throw new NetworkError('aborted', 'start() was aborted.');
     // Persisted sends are back in their threads when start() resolves (delivery goes on in the
     // background), so nothing the creator wrote before a reload can be overtaken by a later action.
     await core.restoreOutbox().catch((error: unknown) => core.report(error));

@@ -5,8 +5,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { http, HttpResponse } from 'msw';
 import WebSocket from 'ws';
-import { createClient, memoryOutbox, type CachedInbox, type InboxCache, type OutboxEntry, type WebSocketLike } from '@creator-im/sdk';
+import { CimError, createClient, memoryOutbox, type CachedInbox, type InboxCache, type OutboxEntry, type WebSocketLike } from '@creator-im/sdk';
 import { snapshotForCache } from '@creator-im/sdk/storage';
 import { startServer } from '../../../mocks/server.js';
 import { BASE, conversationOf, setup, until } from './helpers.js';
@@ -199,6 +200,22 @@ test('start: a message sent before the host is idle is delivered after the one t
       .flatMap((m) => (m.type === 'TEXT' && m.sender === 'creator' ? [m.text] : []))
       .filter((text) => text.startsWith('written'));
     assert.deepEqual(texts, ['written before the reload', 'written after the first paint']);
+  } finally {
+    t.close();
+  }
+});
+
+test('start: a failed secondary load (Showcase) is reported through onError, not a failed start; the inbox works', async () => {
+  const t = setup();
+  try {
+    t.server.use(http.get(`${BASE}/api/showcase`, () => HttpResponse.json({ error: { code: 'internal', message: 'Showcase is down' } }, { status: 500 })));
+    await t.client.start();
+    assert.equal(t.client.inbox.view({ tab: 'shop' }).getSnapshot().status, 'ready');
+    assert.ok(
+      t.errors.some((error) => error instanceof CimError && error.message.includes('Showcase is down')),
+      'the failure reaches onError, typed',
+    );
+    assert.equal(t.client.started, true, 'start() resolved and is not to be retried');
   } finally {
     t.close();
   }

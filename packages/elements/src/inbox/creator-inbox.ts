@@ -162,6 +162,8 @@ export class CreatorInbox extends LitElement {
   /**
    * The signed-in creator's id. When set (and the inbox creates its own client), recent
    * conversations are cached in IndexedDB under it, so the inbox shows at once on the next visit.
+   * Read once, when the client is made: set it with `base-url` (as an attribute, or as a property
+   * before the element is in the page or before its token source is set).
    */
   @property({ attribute: 'cache-key' }) cacheKey = '';
 
