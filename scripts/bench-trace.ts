@@ -222,6 +222,9 @@ export async function traceFirstRow(print: (line: string) => void = console.log)
   const last = figures[figures.length - 1]!;
   print(`\nWhere the time goes, navigation → first row painted (median of ${figures.length} traced runs; tracing itself slows the page)`);
   print(`  first row painted                              ${ms(firstRow)}`);
+  // From the script's arrival: what the page does with it, without the server's and network's share (noisy on a busy machine).
+  const fromScript = (run: RunFigures) => run.firstRow - (run.requests.find((request) => request.name.endsWith('/creator-im.js'))?.end ?? NaN);
+  print(`  creator-im.js arrived → first row painted       ${ms(med(fromScript))}`);
   print(`  main thread busy (tasks)                       ${ms(med((run) => run.busy))}   idle (waiting): ${ms(firstRow - med((run) => run.busy))}`);
   const top = (key: (run: RunFigures) => Map<string, number>, count: number, title: string) => {
     const names = new Set(figures.flatMap((run) => [...key(run).keys()]));

@@ -126,10 +126,7 @@ export class CreatorImClient {
     ]);
     // Persisted sends are back in their threads when start() resolves (delivery goes on in the
     // background), so nothing the creator wrote before a reload can be overtaken by a later action.
-    await core
-      .outbox()
-      .then((outbox) => outbox.restore())
-      .catch((error: unknown) => core.report(error));
+    await core.restoreOutbox().catch((error: unknown) => core.report(error));
   }
 
   /** Loads Showcase, blocks, links and quick replies (what the first row does not need). */

@@ -6,7 +6,7 @@
  */
 import type { CacheSync } from './cache-sync.js';
 import type { InboxCache } from './cache.js';
-import { ArgumentError, type CimError, disposedError, InvalidRecordError, toCimError, ValidationError } from './errors.js';
+import { ArgumentError, CimError, disposedError, NetworkError, InvalidRecordError, toCimError, ValidationError } from './errors.js';
 import { HttpTransport, type HttpOptions, type RequestOptions } from './http.js';
 import { hostIdle, type IdleScheduler } from './idle.js';
 import { memoryOutbox, type OutboxEntry, type OutboxStorage } from './outbox.js';
@@ -30,6 +30,25 @@ export type RecordName = keyof Decoders['RECORDS'];
 export interface CoreRequest<A extends AnswerName> extends RequestOptions {
   /** What the answer is: it picks the schema, and names the answer in errors. */
   answer: A;
+}
+
+/**
+ * A lazy chunk, loaded once. A load that fails (offline, a CDN 404, a CSP refusal) rejects with a
+ * typed `network` error, and the next call loads it again rather than failing forever.
+ */
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => {
+    if (!loading) {
+      const attempt: Promise<T> = load().catch((error: unknown) => {
+        if (loading === attempt) loading = undefined;
+        throw error instanceof CimError ? error : new NetworkError('network', `Part of Creator IM could not be loaded; try again. (${String(error)})`, { cause: error });
+      });
+      attempt.catch(() => undefined); // callers may not be waiting for it yet (a request's decoders)
+      loading = attempt;
+    }
+    return loading;
+  };
 }
 
 /** Options of {@link createClient}. */
@@ -72,11 +91,25 @@ export class Core {
   realtime: RealtimeChannel | undefined;
   /** The event sequencer, a lazy chunk loaded by {@link sequence} (start loads it). */
   sequencer: EventSequencer | undefined;
-  private sequencerLoad: Promise<EventSequencer> | undefined;
+  private readonly sequencerChunk = lazy(async () => {
+    // Events are decoded synchronously as they arrive: the decoders load beside the sequencer's code.
+    const [{ EventSequencer, coreHost }, decoders] = await Promise.all([import('./sequencer.js'), this.decoders()]);
+    const sequencer = new EventSequencer(coreHost(this, decoders), { backoffMs: this.options.resyncBackoffMs });
+    if (this.disposed) sequencer.dispose();
+    this.sequencer = sequencer;
+    for (const raw of this.early.splice(0)) sequencer.receive(raw);
+    return sequencer;
+  });
   /** Raw events received before the sequencer's code arrived. */
   private readonly early: unknown[] = [];
   /** Outbox delivery, a lazy chunk loaded on the first send or restore. */
-  private outboxLoad: Promise<Outbox> | undefined;
+  private readonly outboxChunk = lazy(async () => {
+    const { Outbox, coreHost } = await import('./outbox-lanes.js');
+    const lanes = new Outbox(this.outboxStorage, coreHost(this), this.options.outboxRetryMs ?? 2_000);
+    if (this.disposed) lanes.dispose();
+    this.outboxLanes = lanes;
+    return lanes;
+  });
   /** Outbox delivery once its chunk is loaded. */
   outboxLanes: Outbox | undefined;
   private readonly outboxStorage: OutboxStorage;
@@ -87,12 +120,10 @@ export class Core {
   readonly idle: IdleScheduler;
   private readonly socket: WebSocketFactory | undefined;
   private readonly errorListeners = new Set<ErrorListener>();
-  /** The decoders' chunk, loading or loaded (see {@link decoders}). */
-  private decodersLoad: Promise<Decoders> | undefined;
+  private readonly decodersChunk = lazy(async () => (this.loadedDecoders = await import('./decoders.js')));
   /** The decoders once loaded, for checks that run synchronously when they can (quick replies). */
   loadedDecoders: Decoders | undefined;
-  /** The write paths' chunk, loading or loaded (see {@link writes}). */
-  private writesLoad: Promise<typeof import('./writes.js')> | undefined;
+  private readonly writesChunk = lazy(() => import('./writes.js'));
   /** Ids of bad records already reported: each is reported once. */
   private readonly reported = new Set<string>();
   started = false;
@@ -114,17 +145,9 @@ export class Core {
         : (options.webSocket ?? (globalSocket ? (url) => new globalSocket(url) as ReturnType<WebSocketFactory> : undefined));
   }
 
-  /** The event sequencer, loading its chunk once. */
+  /** The event sequencer, loading its chunk once (a failed load is tried again by the next call). */
   sequence(): Promise<EventSequencer> {
-    // Events are decoded synchronously as they arrive: the decoders load beside the sequencer's code.
-    this.sequencerLoad ??= Promise.all([import('./sequencer.js'), this.decoders()]).then(([{ EventSequencer, coreHost }, decoders]) => {
-      const sequencer = new EventSequencer(coreHost(this, decoders), { backoffMs: this.options.resyncBackoffMs });
-      if (this.disposed) sequencer.dispose();
-      this.sequencer = sequencer;
-      for (const raw of this.early.splice(0)) sequencer.receive(raw);
-      return sequencer;
-    });
-    return this.sequencerLoad;
+    return this.sequencerChunk();
   }
 
   /** Takes one raw event (socket, adapter); held until the sequencer's code is loaded. */
@@ -139,15 +162,9 @@ export class Core {
     this.sequence().catch((error: unknown) => this.report(error));
   }
 
-  /** Outbox delivery, loading its chunk once. */
+  /** Outbox delivery, loading its chunk once (a failed load is tried again by the next call). */
   outbox(): Promise<Outbox> {
-    this.outboxLoad ??= import('./outbox-lanes.js').then(({ Outbox, coreHost }) => {
-      const lanes = new Outbox(this.outboxStorage, coreHost(this), this.options.outboxRetryMs ?? 2_000);
-      if (this.disposed) lanes.dispose();
-      this.outboxLanes = lanes;
-      return lanes;
-    });
-    return this.outboxLoad;
+    return this.outboxChunk();
   }
 
   get state(): CimState {
@@ -179,17 +196,7 @@ export class Core {
    * tried again by the next request.
    */
   decoders(): Promise<Decoders> {
-    if (!this.decodersLoad) {
-      const load = import('./decoders.js');
-      load.then(
-        (decoders) => (this.loadedDecoders = decoders),
-        () => {
-          if (this.decodersLoad === load) this.decodersLoad = undefined;
-        },
-      );
-      this.decodersLoad = load;
-    }
-    return this.decodersLoad;
+    return this.decodersChunk();
   }
 
   /**
@@ -197,14 +204,7 @@ export class Core {
    * first such call, or in idle time after start. A failed load is tried again by the next call.
    */
   writes(): Promise<typeof import('./writes.js')> {
-    if (!this.writesLoad) {
-      const load = import('./writes.js');
-      load.catch(() => {
-        if (this.writesLoad === load) this.writesLoad = undefined;
-      });
-      this.writesLoad = load;
-    }
-    return this.writesLoad;
+    return this.writesChunk();
   }
 
   /** Sends a request and returns its validated answer ({@link ValidationError} when it breaks the contract). */
@@ -338,9 +338,26 @@ export class Core {
 
   // ---- outbox ----
 
-  /** Puts a send in the outbox (persisted first), shows it optimistically, and starts its lane. */
+  /**
+   * Puts a send in the outbox (persisted first), shows it optimistically, and starts its lane.
+   * The persisted outbox is restored first: a send made before start() got to it (it waits for
+   * idle time) never overtakes one kept from before a reload.
+   */
   async enqueue(entry: OutboxEntry): Promise<void> {
+    await this.restoreOutbox().catch((error: unknown) => this.report(error));
     await (await this.outbox()).enqueue(entry);
+  }
+
+  private restoring: Promise<void> | undefined;
+  /** Restores the persisted outbox once (start, or the first send when it comes first); a failed restore is tried again. */
+  restoreOutbox(): Promise<void> {
+    this.restoring ??= this.outbox()
+      .then((lanes) => lanes.restore())
+      .catch((error: unknown) => {
+        this.restoring = undefined;
+        throw error;
+      });
+    return this.restoring;
   }
 
   dispose(): void {

@@ -4,6 +4,7 @@
  */
 export { CreatorImClient, createClient } from './client.js';
 export type { ClientOptions, ErrorListener } from './core.js';
+export type { IdleScheduler } from './idle.js';
 export * from './errors.js';
 export type { TokenProvider, HttpOptions } from './http.js';
 export type { CachedInbox, InboxCache } from './cache.js';

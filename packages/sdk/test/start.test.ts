@@ -6,10 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { createClient, type CachedInbox, type InboxCache, type WebSocketLike } from '@creator-im/sdk';
+import { createClient, memoryOutbox, type CachedInbox, type InboxCache, type OutboxEntry, type WebSocketLike } from '@creator-im/sdk';
 import { snapshotForCache } from '@creator-im/sdk/storage';
 import { startServer } from '../../../mocks/server.js';
-import { BASE, setup, until } from './helpers.js';
+import { BASE, conversationOf, setup, until } from './helpers.js';
 
 /** An idle scheduler the test runs by hand: nothing deferred runs until `flush()`. */
 function manualIdle() {
@@ -180,4 +180,26 @@ test('start: the cache read and the first page run in parallel; a cache read aft
 
 test('createClient({ idle }) must be a function', () => {
   assert.throws(() => createClient({ baseUrl: 'http://x.test', token: () => 't', idle: 5 as never }), /idle must be a function/);
+});
+
+test('start: a message sent before the host is idle is delivered after the one the outbox kept from before the reload, not before it', async () => {
+  const idle = manualIdle(); // never flushed: start() stays in its idle wait
+  const outbox = memoryOutbox();
+  const t = setup({ client: { idle: idle.idle, outbox } });
+  try {
+    const id = conversationOf(t.backend, 'shop-1');
+    const older: OutboxEntry = { clientId: 'kept-before-reload', conversationId: id, kind: 'text', payload: 'written before the reload', createdAt: new Date().toISOString(), order: 1, attempts: 0, failed: false };
+    await outbox.put(older);
+    t.client.start().catch(() => undefined);
+    await until(() => t.client.state.getSnapshot().conversations.has(id), 10_000);
+    await t.client.conversations.sendText(id, 'written after the first paint');
+    await until(() => t.backend.messages.get(id)!.some((m) => m.type === 'TEXT' && m.text === 'written after the first paint'), 10_000);
+    const texts = t.backend.messages
+      .get(id)!
+      .flatMap((m) => (m.type === 'TEXT' && m.sender === 'creator' ? [m.text] : []))
+      .filter((text) => text.startsWith('written'));
+    assert.deepEqual(texts, ['written before the reload', 'written after the first paint']);
+  } finally {
+    t.close();
+  }
 });
