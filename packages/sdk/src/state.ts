@@ -82,8 +82,12 @@ export interface CimState {
   /** Blocked sellers, by seller id. */
   readonly blockedSellers: ReadonlyMap<string, Party>;
   readonly quickReplies: readonly QuickReply[];
-  /** The event sequence each live entry reflects (`sample:<id>`, `invitation:<id>`, `link:<id>`). */
-  readonly versions: ReadonlyMap<string, number>;
+  /**
+   * The event sequence each live entry reflects (`sample:<id>`, `invitation:<id>`, `link:<id>`).
+   * An {@link IdMap}: every page carrying cards writes a few entries, and copying a plain map of
+   * every card ever seen on each of them made revalidating thousands of conversations quadratic.
+   */
+  readonly versions: IdMap<number>;
 }
 
 /** A thread with nothing loaded. */
@@ -107,7 +111,7 @@ export const initialState: CimState = {
   showcase: new Map(),
   blockedSellers: new Map(),
   quickReplies: [],
-  versions: new Map(),
+  versions: IdMap.empty(),
 };
 
 /** A copy of `map` with `entries` written (and `removals` removed); `map` itself when nothing changes. */
@@ -263,7 +267,7 @@ export function putMessageBatches(state: CimState, batches: readonly MessageBatc
       ...state,
       samples: withEntries(state.samples, samples),
       invitations: withEntries(state.invitations, invitations),
-      versions: withEntries(state.versions, versions),
+      versions: versions.length ? state.versions.set(versions) : state.versions,
       threads: state.threads.set(threads),
     },
     collab,
@@ -330,7 +334,7 @@ export function putLive(
     samples: withEntries(state.samples, samples),
     invitations: withEntries(state.invitations, invitations),
     links: withEntries(state.links, links.map(([id, link]) => [id, link.state] as const)),
-    versions: withEntries(state.versions, versions),
+    versions: versions.length ? state.versions.set(versions) : state.versions,
   };
 }
 
