@@ -125,6 +125,9 @@ export const MAX_BODY = 20_000;
 // Embedding, override and isolate controls: a name carrying U+202E could show "exe.png" for "gnp.exe".
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
+/** Server text without bidi controls (for text whose indices must stay put, cleaned piece by piece). */
+export const withoutBidiControls = (text: string): string => text.replace(BIDI_CONTROLS, '');
+
 /**
  * Server text as displayed: bidi controls removed (each string is isolated by `dir="auto"` or
  * `<bdi>` instead), cut to at most `max` characters (never inside a surrogate pair) with "…".

@@ -65,19 +65,36 @@ const hits = (module: string) => [...root().querySelectorAll(`section[aria-label
 const marks = () => [...root().querySelectorAll('mark')].map((mark) => mark.textContent?.toLowerCase());
 
 describe('search while typing', () => {
+  it('a hit shows the server\'s text without bidi controls, each piece isolated (a U+202E cannot turn "gnp.exe" around)', async () => {
+    await open();
+    const sent = await fetch('/mock/sellers/shop-1/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'TEXT', text: 'invoice \u202Egnp.exe' }),
+    });
+    expect(sent.ok).to.equal(true);
+    await client.resync(); // no socket here: the message arrives through the event history
+    await typed('invoice');
+    await wait('the message hit', () => hits('messages').length > 0);
+    const text = hits('messages')[0]!.querySelector('.text')!;
+    expect(text.textContent).to.equal('invoice gnp.exe');
+    expect(text.getAttribute('dir')).to.equal('auto');
+    expect(hits('messages')[0]!.querySelector('.who')!.getAttribute('dir')).to.equal('auto');
+  });
+
   it('shows the local results while the server has not answered', async () => {
     await open();
     typeInto('brew bros');
     await wait('the local hit', () => hits('accounts').length > 0);
     expect(hits('accounts').map((hit) => hit.textContent?.replace(/\s+/g, ' ').trim())).to.deep.equal(['Brew Bros Coffee']);
-    expect(status(), 'the count of the local results, announced at once').to.equal('1 results');
+    expect(status(), 'the count of the local results, announced at once').to.equal('1 result');
     await wait('the server asked once typing paused', () => held.asked.length === 1);
     expect(hits('accounts'), 'still shown while the answer is pending').to.have.length(1);
     held.release('brew bros');
     await wait('merged', () => client.search.state.getSnapshot().status === 'ready');
     await search.updateComplete;
     expect(hits('accounts')).to.have.length(1);
-    expect(status()).to.equal('1 results');
+    expect(status()).to.equal('1 result');
   });
 
   it('typing quickly shows the last query’s results only, even when an older answer lands last', async () => {

@@ -78,6 +78,7 @@ export const templates = {
   'sample.toShip': 'جاهزة للشحن',
   'search.accounts': 'الحسابات',
   'search.count': str`${0} نتيجة`,
+  'search.countOne': 'نتيجة واحدة',
   'search.error': 'تُعرض النتائج المحلية فقط؛ فشل البحث على الخادم.',
   'search.label': 'بحث',
   'search.messages': 'الرسائل',

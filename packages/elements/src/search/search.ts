@@ -7,6 +7,7 @@ import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { emit } from '../events.js';
 import { tokens } from '../theme.js';
+import { clip, withoutBidiControls } from '../format.js';
 
 /** The modules' English headings; translated by id (`search.accounts`, …) when rendered. */
 const MODULE_LABEL: Record<SearchModule, string> = { accounts: 'Accounts', messages: 'Messages', products: 'Products', samples: 'Samples' };
@@ -20,10 +21,11 @@ function highlight(text: string, ranges: readonly (readonly [number, number])[])
   let at = 0;
   for (const [start, end] of ranges) {
     if (start < at || end > text.length || start >= end) continue;
-    parts.push(text.slice(at, start), html`<mark>${text.slice(start, end)}</mark>`);
+    // Cleaned piece by piece: the ranges index the text as the SDK matched it.
+    parts.push(withoutBidiControls(text.slice(at, start)), html`<mark>${withoutBidiControls(text.slice(start, end))}</mark>`);
     at = end;
   }
-  parts.push(text.slice(at));
+  parts.push(withoutBidiControls(text.slice(at)));
   return parts;
 }
 
@@ -159,7 +161,7 @@ export class CimSearch extends LitElement {
     // calls, no listener is removed or added). The row templates hold no whitespace between tags:
     // no text node per gap, 80 rows at a time.
     return html`<div class="results" ?hidden=${!this.active} part="results" role="region" aria-label=${msg('Search results', { id: 'search.results' })}>
-      <p class="sr-only" role="status">${msg(str`${total} results`, { id: 'search.count' })}</p>
+      <p class="sr-only" role="status">${total === 1 ? msg('1 result', { id: 'search.countOne' }) : msg(str`${total} results`, { id: 'search.count' })}</p>
       ${state.status === 'error' ? html`<p class="none" role="alert">${msg('Showing local results only; the server search failed.', { id: 'search.error' })}</p>` : nothing}
       ${SEARCH_MODULES.map(
         (module) =>
@@ -173,8 +175,8 @@ export class CimSearch extends LitElement {
   private renderHit(hit: SearchHit) {
     const name = this.client?.inbox.get(hit.conversationId)?.counterpart.name;
     const isAccount = hit.module === 'accounts';
-    return html`<button class="hit" @click=${() => this.open(hit)}><span class="who">${isAccount ? highlight(hit.text, hit.ranges) : (name ?? hit.conversationId)}</span>${
-      isAccount ? nothing : html`<span class="text">${highlight(hit.text, hit.ranges)}</span>`
+    return html`<button class="hit" @click=${() => this.open(hit)}><span class="who" dir="auto">${isAccount ? highlight(hit.text, hit.ranges) : clip(name ?? hit.conversationId)}</span>${
+      isAccount ? nothing : html`<span class="text" dir="auto">${highlight(hit.text, hit.ranges)}</span>`
     }</button>`;
   }
 
