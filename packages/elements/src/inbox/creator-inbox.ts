@@ -293,7 +293,7 @@ export class CreatorInbox extends LitElement {
       if (this.client === client) this.startError = error;
     });
     // The first requests are now on the network: build the rows' date formats while they travel.
-    setTimeout(() => warmFormats(formatLocale()));
+    warmFormats(formatLocale());
   }
 
   // Listened to inside the shadow root: from outside, every event of the parts is retargeted to the host.
