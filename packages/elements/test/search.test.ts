@@ -5,32 +5,10 @@
 import { expect, html } from '@open-wc/testing';
 import { createClient, LIMITS, type CreatorImClient } from '@creator-im/sdk';
 import { startMockBackend } from '../../../mocks/browser.js';
+import { heldSearches } from '../../../mocks/held-searches.js';
 import type { BackendOptions } from '../../../mocks/backend.js';
 import type { CimSearch } from '../src/search/search.js';
 import { mount, wait } from './helpers.js';
-
-/**
- * A fetch that holds every `/api/search` answer until the test releases it, and delivers it even
- * when the request was aborted (a server that had already answered): `asked` lists the queries.
- */
-function heldSearches() {
-  const asked: string[] = [];
-  const gates = new Map<string, () => void>();
-  const opened = new Set<string>();
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    const url = new URL(String(input));
-    if (url.pathname !== '/api/search') return globalThis.fetch(input, init);
-    const q = url.searchParams.get('q') ?? '';
-    asked.push(q);
-    if (!opened.has(q)) await new Promise<void>((resolve) => gates.set(q, resolve));
-    return globalThis.fetch(input, { ...init, signal: null });
-  };
-  const release = (q: string) => {
-    opened.add(q);
-    gates.get(q)?.();
-  };
-  return { fetch, asked, release };
-}
 
 let client: CreatorImClient;
 let held: ReturnType<typeof heldSearches>;

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CimError } from '@creator-im/sdk';
 import { matchRanges, SearchIndex } from '@creator-im/sdk/search-index';
+import { heldSearches } from '../../../mocks/held-searches.js';
 import { conversationOf, setup, until } from './helpers.js';
 
 test('one query, four modules: Accounts, Messages, Products, Samples', async () => {
@@ -96,33 +97,6 @@ test('the index: a replaced document is found by its new text only; one- and two
   assert.deepEqual(index.search('É').map((h) => h.conversationId), ['c', 'b'], 'one accented letter, folded');
   assert.equal(index.size, 3);
 });
-
-/**
- * A fetch that holds every `/api/search` answer until the test releases it, and answers it even
- * when the request was aborted (as a server that already sent its answer would): `asked` lists
- * the queries sent, `release(q)` lets that answer through.
- */
-function heldSearches() {
-  const asked: string[] = [];
-  const gates = new Map<string, () => void>();
-  const opened = new Set<string>();
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    const url = new URL(String(input));
-    if (url.pathname !== '/api/search') return globalThis.fetch(input, init);
-    const q = url.searchParams.get('q') ?? '';
-    asked.push(q);
-    if (!opened.has(q)) await new Promise<void>((resolve) => gates.set(q, resolve));
-    return globalThis.fetch(input, { ...init, signal: null });
-  };
-  return {
-    fetch,
-    asked,
-    release(q: string) {
-      opened.add(q);
-      gates.get(q)?.();
-    },
-  };
-}
 
 test('local results are published before the server is asked, and stay while its answer is pending', async () => {
   const held = heldSearches();
