@@ -8,11 +8,27 @@ import type { CreatorInbox } from '../src/inbox/creator-inbox.js';
 const afterPendingTimers = () => new Promise((done) => setTimeout(done));
 const rowsText = (inbox: Element) => deepQueryAll(inbox, '.row').map((row) => row.textContent ?? '').join('\n');
 
+/** An inbox making its own client (base URL and token attributes), once its rows are shown. */
+async function ownInbox(): Promise<CreatorInbox> {
+  const inbox = await fixture<CreatorInbox>(html`<creator-inbox base-url=${location.origin} token="demo-token" style="height:600px"></creator-inbox>`);
+  await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 15_000 });
+  return inbox;
+}
+
+/** An inbox with its base URL and token, appended to the page in this task (not rendered yet). */
+function insertedInbox(): CreatorInbox {
+  const inbox = document.createElement('creator-inbox') as CreatorInbox;
+  inbox.setAttribute('base-url', location.origin);
+  inbox.setAttribute('token', 'demo-token');
+  inbox.style.height = '600px';
+  document.body.append(inbox);
+  return inbox;
+}
+
 describe('client lifecycle of <creator-inbox>', () => {
   it('survives being moved in the DOM: same client, rows still there, live updates afterwards', async () => {
     const backend = await startMockBackend();
-    const inbox = await fixture<CreatorInbox>(html`<creator-inbox base-url=${location.origin} token="demo-token" style="height:600px"></creator-inbox>`);
-    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 15_000 });
+    const inbox = await ownInbox();
     const client = inbox.client!;
     await waitUntil(() => client.connection.getSnapshot() === 'online', 'online', { timeout: 15_000 });
     const elsewhere = document.createElement('div');
@@ -30,8 +46,7 @@ describe('client lifecycle of <creator-inbox>', () => {
 
   it('disposes its own client when removed for good, and makes a new one when attached again', async () => {
     await startMockBackend();
-    const inbox = await fixture<CreatorInbox>(html`<creator-inbox base-url=${location.origin} token="demo-token" style="height:600px"></creator-inbox>`);
-    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 15_000 });
+    const inbox = await ownInbox();
     const first = inbox.client!;
     const parent = inbox.parentElement!;
     inbox.remove();
@@ -44,11 +59,7 @@ describe('client lifecycle of <creator-inbox>', () => {
 
   it('makes and starts its client the moment it is connected, before its first render (the first requests leave while lit renders)', async () => {
     await startMockBackend();
-    const inbox = document.createElement('creator-inbox') as CreatorInbox;
-    inbox.setAttribute('base-url', location.origin);
-    inbox.setAttribute('token', 'demo-token');
-    inbox.style.height = '600px';
-    document.body.append(inbox);
+    const inbox = insertedInbox();
     // Same task as the insertion: no render has happened yet.
     expect(inbox.hasUpdated).to.equal(false);
     expect(inbox.client, 'a client as soon as it is connected').to.not.equal(undefined);
@@ -60,11 +71,7 @@ describe('client lifecycle of <creator-inbox>', () => {
 
   it('a client handed to it right after it was connected replaces the one it made, which is disposed', async () => {
     await startMockBackend();
-    const inbox = document.createElement('creator-inbox') as CreatorInbox;
-    inbox.setAttribute('base-url', location.origin);
-    inbox.setAttribute('token', 'demo-token');
-    inbox.style.height = '600px';
-    document.body.append(inbox);
+    const inbox = insertedInbox();
     const made = inbox.client!;
     const handed = createClient({ baseUrl: location.origin, token: () => 'test-token' });
     inbox.client = handed;
@@ -79,8 +86,7 @@ describe('client lifecycle of <creator-inbox>', () => {
 
   it('keeps its own client when `client` is set to undefined (React wrappers set every unset prop on each render)', async () => {
     await startMockBackend();
-    const inbox = await fixture<CreatorInbox>(html`<creator-inbox base-url=${location.origin} token="demo-token" style="height:600px"></creator-inbox>`);
-    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 15_000 });
+    const inbox = await ownInbox();
     const own = inbox.client!;
     inbox.client = undefined; // as @lit/react does for <CreatorInbox client={undefined}> on every re-render
     await inbox.updateComplete;
