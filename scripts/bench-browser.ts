@@ -276,6 +276,7 @@ export async function keystrokes(ctx: Ctx, server: RunningServer, data: string, 
     await around.before?.(cdp, page);
     const times: number[] = [];
     const typed: [string, number][] = [];
+    let nextFrame = 0;
     for (const word of SEARCH_WORDS) {
       for (let i = 1; i <= word.length; i++) {
         const query = word.slice(0, i);
@@ -288,7 +289,9 @@ export async function keystrokes(ctx: Ctx, server: RunningServer, data: string, 
         }); 0`);
         await page.keyboard.press(word[i - 1] === ' ' ? 'Space' : word[i - 1]!);
         const paintedAt = (await within(page.evaluate('window.__bench.keystroke'), `search results for "${query}"`)) as number;
-        times.push(paintedAt - ((await page.evaluate('window.__bench.keydownAt()')) as number));
+        const keydownAt = (await page.evaluate('window.__bench.keydownAt()')) as number;
+        times.push(paintedAt - keydownAt);
+        if (((await page.evaluate(`window.__bench.framesAfter(${keydownAt})`)) as number) <= 1) nextFrame++;
         typed.push([query, times[times.length - 1]!]);
       }
       // The next word starts once the conversation list is painted again: the Escape's own work
@@ -298,7 +301,7 @@ export async function keystrokes(ctx: Ctx, server: RunningServer, data: string, 
       await within(page.evaluate('window.__bench.listBack'), 'the list after Escape');
     }
     await around.after?.(cdp, page);
-    return { ...stat(times), threads, indexedInMs, heapMb: await heapMb(cdp), typed };
+    return { ...stat(times), threads, indexedInMs, heapMb: await heapMb(cdp), typed, nextFrame };
   } finally {
     await context.close();
   }
@@ -424,6 +427,6 @@ export interface BrowserFigures {
   /** `mostInDom`: the most messages in the log's DOM at once while scrolling; `logNodes`: the log's nodes when opened, after scrolling, at the oldest message and back at the newest (-1: not reached). */
   logScroll: { frames: Stat; dropped: number; count: number; messages: number; mostInDom: number; logNodes: { open: number; after: number; top: number; bottom: number } };
   heap: { afterLoad: number; afterAll: number; nodes: number };
-  /** `typed`: each keystroke's query and its time, in the order typed. */
-  search?: Stat & { threads: number; indexedInMs: number; heapMb: number; typed: [string, number][] };
+  /** `typed`: each keystroke's query and its time, in the order typed; `nextFrame`: keystrokes whose results were painted by the first frame that started after the keydown. */
+  search?: Stat & { threads: number; indexedInMs: number; heapMb: number; typed: [string, number][]; nextFrame: number };
 }
