@@ -293,7 +293,9 @@ export class CreatorInbox extends LitElement {
       if (this.client === client) this.startError = error;
     });
     // The first requests are now on the network: build the rows' date formats while they travel.
-    warmFormats(formatLocale());
+    // In a task of its own: called here, it would run before the requests leave (they go out once
+    // this task's microtasks run), delaying them by the ICU initialisation (~28 ms, traced).
+    setTimeout(() => warmFormats(formatLocale()));
   }
 
   // Listened to inside the shadow root: from outside, every event of the parts is retargeted to the host.
