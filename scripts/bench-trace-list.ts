@@ -18,24 +18,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { BROWSER_BENCH, benchServer, launchChromium, LIST_SCROLLER, liveMessage, loadEveryConversation, openInbox, scrollFrames } from './bench-browser.js';
+import type { CallFrame, TraceEvent } from './bench-trace.js';
 import { ensureEmbedBundle } from './embed-bundle.js';
-
-interface CallFrame {
-  functionName: string;
-  url?: string;
-  lineNumber: number;
-  columnNumber: number;
-}
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  id?: string;
-  args?: { name?: string; data?: Record<string, unknown>; beginData?: { stackTrace?: CallFrame[] } };
-}
 
 type Where = (frame: CallFrame) => { module: string; fn: string };
 

@@ -19,9 +19,10 @@ import { join } from 'node:path';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { benchServer, launchChromium, newPage } from './bench-browser.js';
 
-interface TraceEvent {
+/** One Chromium trace event (the fields these scripts read). */
+export interface TraceEvent {
   name: string;
-  cat: string;
+  cat?: string;
   ph: string;
   ts: number;
   dur?: number;
@@ -30,7 +31,8 @@ interface TraceEvent {
   id?: string;
   args?: { name?: string; data?: Record<string, unknown>; beginData?: { stackTrace?: CallFrame[] } };
 }
-interface CallFrame {
+/** A stack frame in a trace event. */
+export interface CallFrame {
   functionName: string;
   url?: string;
   lineNumber: number;
