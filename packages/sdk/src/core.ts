@@ -126,7 +126,6 @@ export class Core {
   private readonly writesChunk = lazy(() => import('./writes.js'));
   /** Ids of bad records already reported: each is reported once. */
   private readonly reported = new Set<string>();
-  started = false;
   disposed = false;
 
   constructor(options: ClientOptions) {
