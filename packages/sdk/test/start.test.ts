@@ -220,3 +220,56 @@ test('start: a failed secondary load (Showcase) is reported through onError, not
     t.close();
   }
 });
+
+test("start: with a token known at once, the first page and the summary are sent before start() returns (not behind the host page's queued microtasks)", async () => {
+  const sent: string[] = [];
+  const fetchSpy = (input: RequestInfo | URL, init?: RequestInit) => {
+    sent.push(path(input));
+    return fetch(input, init);
+  };
+  const world = setup({ client: { fetch: fetchSpy } });
+  const client = world.client;
+  const asked: string[] = [];
+  // A provider that answers later still works: its requests leave once it has answered.
+  const later = createClient({ baseUrl: BASE, token: async () => 't', webSocket: false, fetch: (input, init) => (asked.push(path(input)), fetch(input, init)) });
+  try {
+    const started = client.start();
+    // An element's first render is queued as a microtask when it is connected: the requests must not wait for it.
+    assert.deepEqual([...sent].sort(), ['/api/conversations', '/api/inbox/summary']);
+    const laterStarted = later.start();
+    assert.equal(asked.length, 0, 'an async provider has not answered yet');
+    await Promise.all([started, laterStarted]);
+    assert.ok(asked.includes('/api/conversations') && asked.includes('/api/inbox/summary'));
+    assert.ok(client.inbox.view({ tab: 'shop' }).getSnapshot().conversations.length > 0);
+  } finally {
+    later.dispose();
+    world.close();
+  }
+});
+
+test('start: a token provider that throws or answers nothing fails the start with a typed error, and is asked again on the retry', async () => {
+  let answer: 'throw' | 'nothing' | 'token' = 'throw';
+  let calls = 0;
+  const world = setup({
+    client: {
+      retries: 0,
+      token: () => {
+        calls++;
+        if (answer === 'throw') throw new Error('token service down');
+        return answer === 'nothing' ? '' : 't';
+      },
+    },
+  });
+  const client = world.client;
+  try {
+    await assert.rejects(client.start(), (error: unknown) => error instanceof CimError && /token service down/.test(error.message));
+    answer = 'nothing';
+    await assert.rejects(client.start(), (error: unknown) => error instanceof CimError && error.code === 'unauthorized');
+    answer = 'token';
+    const before = calls;
+    await client.start();
+    assert.equal(calls, before + 1, 'a failed answer is not kept; a good one is asked for once and shared');
+  } finally {
+    world.close();
+  }
+});
