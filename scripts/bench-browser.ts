@@ -7,7 +7,7 @@
  * frame (requestAnimationFrame) and, in the first frame where it holds, posts a MessageChannel
  * message whose handler runs right after that frame is produced; its time is "painted".
  *
- * Knobs (environment): CIM_BENCH_RUNS (7), CIM_BENCH_LIVE (30 live messages), CIM_BENCH_SCROLL_S (5),
+ * Knobs (environment): CIM_BENCH_RUNS (7), CIM_BENCH_FIRST_ROW_RUNS (15), CIM_BENCH_LIVE (30 live messages), CIM_BENCH_SCROLL_S (5),
  * CIM_BENCH_CONVERSATIONS (10,000), CIM_BENCH_MESSAGES (200,000), CIM_BENCH_SEARCH (1: run the
  * 200,000-message search page), CIM_BENCH_DIST (the folder served as /dist/, to compare builds).
  */
@@ -23,6 +23,8 @@ import { ensureEmbedBundle } from './embed-bundle.js';
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 export const BROWSER_BENCH = {
   runs: env('CIM_BENCH_RUNS', 7),
+  /** Rounds of the first-row figure: on 2 cores a page's start-up varies ±15 %, so more than the others. */
+  firstRowRuns: env('CIM_BENCH_FIRST_ROW_RUNS', 15),
   live: env('CIM_BENCH_LIVE', 30),
   scrollSeconds: env('CIM_BENCH_SCROLL_S', 5),
   conversations: env('CIM_BENCH_CONVERSATIONS', 10_000),
@@ -30,6 +32,9 @@ export const BROWSER_BENCH = {
   search: env('CIM_BENCH_SEARCH', 1) !== 0,
   longConversation: 5_000,
 };
+
+/** The extra latency of every request in the "far network" first-row figure, ms (a 4G phone's round trip). */
+const FAR_LATENCY_MS = 100;
 
 /** The seller given the 5,000-message conversation (not one of the seed's own long ones, nor a blocked one). */
 const LONG_SELLER = 'shop-100';
@@ -124,15 +129,40 @@ export async function newPage({ browser }: Ctx): Promise<{ context: BrowserConte
   return { context, page, cdp };
 }
 
-/** Navigation start → first row painted on one page, in a fresh context (cold HTTP cache). */
-async function firstRow(ctx: Ctx, path: string): Promise<number> {
-  const { context, page } = await newPage(ctx);
+/**
+ * Navigation start → first row painted on one page, in a fresh context (cold HTTP cache).
+ * `latencyMs`: every request takes that much longer (CDP network emulation), as on a real network.
+ */
+export async function firstRow(ctx: Ctx, path: string, latencyMs = 0): Promise<number> {
+  const { context, page, cdp } = await newPage(ctx);
   try {
+    if (latencyMs) await cdp.send('Network.enable');
+    if (latencyMs) await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: latencyMs, downloadThroughput: -1, uploadThroughput: -1 });
     await page.goto(`${ctx.url}${path}`);
     return (await within(page.evaluate('window.__bench.firstRowPainted'), `first row of ${path}`)) as number;
   } finally {
     await context.close();
   }
+}
+
+/**
+ * The inbox and the baseline page, `runs` times each: each round runs both, in a random order (a
+ * page's start-up varies with what the machine did just before, e.g. the previous page's teardown).
+ * `paired`: the median of each round's inbox / baseline ratio.
+ */
+async function firstRows(ctx: Ctx, runs: number, latencyMs = 0) {
+  const inbox: number[] = [];
+  const baseline: number[] = [];
+  const ratios: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const order = Math.random() < 0.5 ? (['/inbox.html', '/baseline.html'] as const) : (['/baseline.html', '/inbox.html'] as const);
+    const times: Record<string, number> = {};
+    for (const page of order) times[page] = await firstRow(ctx, page, latencyMs);
+    inbox.push(times['/inbox.html']!);
+    baseline.push(times['/baseline.html']!);
+    ratios.push(times['/inbox.html']! / times['/baseline.html']!);
+  }
+  return { inbox: stat(inbox), baseline: stat(baseline), ratio: quantile(inbox, 0.5) / quantile(baseline, 0.5), paired: { p25: quantile(ratios, 0.25), p50: quantile(ratios, 0.5), p75: quantile(ratios, 0.75) } };
 }
 
 const CLIENT = `window.__bench.inbox().client`;
@@ -321,17 +351,13 @@ export async function browserBench(log: (what: string, value: string, note?: str
   const ctx: Ctx = { browser, url: server.url };
   const results: Record<string, unknown> = { conversations: conversationCount, messages: messageCount, runs: options.runs };
   try {
-    // 1. Navigation → first row painted, the inbox and the baseline page alternately (same conditions).
+    // 1. Navigation → first row painted, the inbox and the baseline page in random order (same conditions).
     await firstRow(ctx, '/inbox.html'); // warm the server and the OS file cache; not counted
     await firstRow(ctx, '/baseline.html');
-    const inbox: number[] = [];
-    const baseline: number[] = [];
-    for (let run = 0; run < options.runs; run++) {
-      inbox.push(await firstRow(ctx, '/inbox.html'));
-      baseline.push(await firstRow(ctx, '/baseline.html'));
-    }
-    const firstRowStat = { inbox: stat(inbox), baseline: stat(baseline), ratio: quantile(inbox, 0.5) / quantile(baseline, 0.5) };
-    results.firstRow = firstRowStat;
+    results.firstRow = await firstRows(ctx, options.firstRowRuns);
+    progress(`first row on a ${FAR_LATENCY_MS} ms network`);
+    // The same on a network as far as a phone's (each request FAR_LATENCY_MS longer): what users see.
+    results.firstRowFar = await firstRows(ctx, options.runs, FAR_LATENCY_MS);
 
     progress('click → newest message');
     // 2. Click on the 5,000-message conversation → newest message visible (fresh page each run).
@@ -414,11 +440,22 @@ export async function browserBench(log: (what: string, value: string, note?: str
   return results as unknown as BrowserFigures;
 }
 
+/** Navigation → first row of the inbox and of the baseline page, and their ratios. */
+export interface FirstRows {
+  inbox: Stat;
+  baseline: Stat;
+  ratio: number;
+  paired: { p25: number; p50: number; p75: number };
+}
+
 export interface BrowserFigures {
   conversations: number;
   messages: number;
   runs: number;
-  firstRow: { inbox: Stat; baseline: Stat; ratio: number };
+  /** `ratio`: of the medians; `paired`: quartiles of each round's inbox / baseline ratio. */
+  firstRow: FirstRows;
+  /** The same with every request 100 ms longer (network emulation). */
+  firstRowFar: FirstRows;
   /** `notShown`: runs where the newest message was not visible within OPEN_LIMIT_MS. */
   openConversation: Stat & { notShown: number };
   /** `nextFrame`: messages whose row was painted by the first frame that started after their arrival. */
