@@ -348,10 +348,16 @@ export class Core {
   }
 
   private restoring: Promise<void> | undefined;
-  /** Restores the persisted outbox once (start, or the first send when it comes first); a failed restore is tried again. */
+  /**
+   * Restores the persisted outbox once (start, or the first send when it comes first); a failed
+   * restore is tried again. Entries belong to the signed-in creator: until the summary has said
+   * who that is, nothing is restored (the next call tries again).
+   */
   restoreOutbox(): Promise<void> {
+    const creator = this.state.creator?.id;
+    if (creator === undefined) return Promise.resolve();
     this.restoring ??= this.outbox()
-      .then((lanes) => lanes.restore())
+      .then((lanes) => lanes.restore(creator))
       .catch((error: unknown) => {
         this.restoring = undefined;
         throw error;

@@ -67,10 +67,15 @@ export class Outbox {
     }
   }
 
-  /** Restores the persisted outbox (after a reload): shows every entry and delivers what can be. */
-  async restore(): Promise<void> {
+  /**
+   * Restores the persisted outbox (after a reload): shows every entry of `creatorId` (and every
+   * entry that names no creator) and delivers what can be. Other creators' entries stay stored,
+   * untouched, for their own client.
+   */
+  async restore(creatorId: string): Promise<void> {
     for (const entry of await this.storage.load()) {
       if (this.disposed || this.entries.has(entry.clientId)) continue;
+      if (entry.creatorId !== undefined && entry.creatorId !== creatorId) continue;
       this.entries.set(entry.clientId, entry);
       this.host.show(entry, entry.failed ? 'failed' : 'sending');
     }

@@ -24,6 +24,13 @@ export interface OutboxEntry {
   readonly attempts: number;
   /** Set once the server refused it for good (4xx); such entries wait for retry or discard. */
   readonly failed: boolean;
+  /**
+   * The signed-in creator who wrote it (the summary's `creator.id`). A client restores and delivers
+   * only its own creator's entries, so two creators sharing a browser (or two inboxes on one page)
+   * never see or send each other's unsent messages. Entries written before it was recorded have
+   * none and are restored by the next client, as before.
+   */
+  readonly creatorId?: string;
 }
 
 /** Where the outbox lives. In-memory by default; `indexedDbOutbox` from `@creator-im/sdk/storage` survives reloads. */
@@ -54,12 +61,23 @@ export const byOrder = (entries: OutboxEntry[]): OutboxEntry[] => entries.sort((
 
 let lastOrder = 0;
 
-/** A new outbox entry for a send the creator just made. */
-export function newEntry(conversationId: string, kind: OutboxEntry['kind'], payload: string, product?: Product): OutboxEntry {
+/** A new outbox entry for a send the creator just made (`creatorId`: the signed-in creator, when known). */
+export function newEntry(conversationId: string, kind: OutboxEntry['kind'], payload: string, creatorId: string | undefined, product?: Product): OutboxEntry {
   const now = Date.now();
   // Microsecond-scaled wall time keeps the order across reloads; the +1 keeps it strict within one.
   lastOrder = Math.max(lastOrder + 1, now * 1000);
-  return { clientId: newClientId(), conversationId, kind, payload, ...(product ? { product } : {}), createdAt: new Date(now).toISOString(), order: lastOrder, attempts: 0, failed: false };
+  return {
+    clientId: newClientId(),
+    conversationId,
+    kind,
+    payload,
+    ...(product ? { product } : {}),
+    createdAt: new Date(now).toISOString(),
+    order: lastOrder,
+    attempts: 0,
+    failed: false,
+    ...(creatorId === undefined ? {} : { creatorId }),
+  };
 }
 
 /** The optimistic stand-in for an outbox entry, shown until the server's copy arrives: the same after a reload. */

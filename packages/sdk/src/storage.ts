@@ -21,7 +21,9 @@ function lazyDb(name: string, store: string, keyPath?: string): () => Promise<ID
 
 /**
  * An outbox in IndexedDB (through `idb`), shared by every tab and client of the same database
- * name. In Node, install a global `indexedDB` first (e.g. `fake-indexeddb/auto`).
+ * name. Each entry records the creator who wrote it: a client restores and delivers only its own
+ * signed-in creator's, so creators sharing a browser never see or send each other's unsent
+ * messages. In Node, install a global `indexedDB` first (e.g. `fake-indexeddb/auto`).
  */
 export function indexedDbOutbox(name = 'creator-im'): OutboxStorage {
   const db = lazyDb(name, 'outbox', 'clientId');

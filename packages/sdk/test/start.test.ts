@@ -273,3 +273,40 @@ test('start: a token provider that throws or answers nothing fails the start wit
     world.close();
   }
 });
+
+test("outbox: a creator's unsent messages are neither shown nor sent by a client signed in as another creator sharing the storage; their own next client delivers them", async () => {
+  const outbox = memoryOutbox(); // one browser's storage, as IndexedDB is per origin
+  const offline: typeof fetch = (input, init) => (init?.method === 'POST' ? Promise.reject(new TypeError('offline')) : fetch(input, init));
+  const mia = setup({ client: { outbox, fetch: offline, retries: 0, outboxRetryMs: 60_000 } });
+  const seed = mia.backend.seed as { creator: { id: string; name: string } };
+  let other: ReturnType<typeof createClient> | undefined;
+  let again: ReturnType<typeof createClient> | undefined;
+  try {
+    await mia.client.start();
+    const id = conversationOf(mia.backend, 'shop-1');
+    await mia.client.conversations.sendText(id, 'unsent, written by Mia');
+    assert.equal((await outbox.load()).length, 1, 'kept for a later client');
+    mia.client.dispose();
+
+    // Another creator signs in on the same browser.
+    seed.creator = { id: 'creator-2', name: 'Noor Haddad' };
+    const requests: string[] = [];
+    other = createClient({ baseUrl: BASE, token: () => 'noor', webSocket: false, outbox, fetch: (input, init) => (requests.push(`${init?.method ?? 'GET'} ${path(input)}`), fetch(input, init)) });
+    await other.start();
+    const shown = [...other.state.getSnapshot().threads.values()].flatMap((thread) => thread.messages).filter((m) => m.type === 'TEXT' && m.text === 'unsent, written by Mia');
+    assert.deepEqual(shown, [], 'not in the other creator’s threads');
+    assert.ok(!requests.some((request) => request.startsWith('POST')), 'not sent with the other creator’s token');
+    assert.equal((await outbox.load()).length, 1, 'left in the storage, untouched');
+
+    // Mia signs in again: her message goes out.
+    seed.creator = { id: 'creator-1', name: 'Mia Chen' };
+    again = createClient({ baseUrl: BASE, token: () => 'mia', webSocket: false, outbox });
+    await again.start();
+    await until(() => mia.backend.messages.get(id)!.some((m) => m.type === 'TEXT' && m.text === 'unsent, written by Mia'), 10_000);
+    assert.deepEqual(await outbox.load(), [], 'delivered, so no longer kept');
+  } finally {
+    other?.dispose();
+    again?.dispose();
+    mia.close();
+  }
+});
