@@ -310,6 +310,12 @@ export class MockBackend {
     return json(200, { conversation });
   }
 
+  /** `GET /api/search`: each hit names its conversation's counterpart (the client may not have loaded that conversation). */
+  search(query: string): MockResponse {
+    const hits = this.index.search(query).map((hit) => ({ ...hit, counterpart: this.conversations.get(hit.conversationId)?.counterpart }));
+    return json(200, { hits });
+  }
+
   star(conversationId: string, starred: boolean): MockResponse {
     const before = this.conversations.get(conversationId);
     if (!before) return fail(404, 'not_found', 'No such conversation.');

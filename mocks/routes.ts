@@ -111,7 +111,7 @@ export const API_ROUTES: readonly Route[] = [
     model.quickReplies = body.replies.map((reply) => ({ id: reply.id, text: reply.text }));
     return json(200, { replies: model.quickReplies });
   }),
-  serve('GET /api/search', (model, { query }) => json(200, { hits: model.index.search(query.q ?? '') })),
+  serve('GET /api/search', (model, { query }) => model.search(query.q ?? '')),
   serve('GET /api/events', (model, { query }) => {
     const after = Math.max(0, Number(query.after ?? 0));
     return json(200, { events: model.eventsAfter(after, pageLimit(query.limit, PAGE_LIMITS.events)), lastSeq: model.lastSeq });

@@ -74,6 +74,23 @@ test('a server that answers a wrong shape fails that route\'s rule, naming the f
   assert.match(rule.detail!, /POST read does not match the contract's shape: conversation\.\w+/);
 });
 
+test("a server whose search hit names another conversation's counterpart fails the search rule", async () => {
+  const { report, server } = await against((backend) => {
+    const search = backend.search.bind(backend);
+    backend.search = (query) => {
+      const answer = search(query);
+      const { hits } = answer.body as { hits: { counterpart?: { name: string } }[] };
+      for (const hit of hits) if (hit.counterpart) hit.counterpart = { ...hit.counterpart, name: 'Someone Else' };
+      return answer;
+    };
+  });
+  await server.close();
+  assert.equal(report.passed, false);
+  const rule = failed(report).find((outcome) => outcome.rule.startsWith('GET /api/search: a hit'));
+  assert.ok(rule, formatReport(report));
+  assert.match(rule.detail!, /names seller [^ ]+ "Someone Else", but the conversation's counterpart is seller/);
+});
+
 test('a server that answers 500 fails the no-5xx rule; the CLI prints the broken rule and exits 1', async () => {
   const server = await startServer();
   server.backend.addToShowcase = () => {

@@ -23,7 +23,7 @@ import {
   MessageSchema,
   PartySchema,
   QuickRepliesSchema,
-  SearchResultSchema,
+  SearchHitSchema,
   ShowcaseResultSchema,
   SummarySchema,
 } from './schemas.js';
@@ -102,6 +102,8 @@ export const StrictShowcaseSchema = v.object({ productIds: v.array(id) });
 export const StrictBlocksSchema = v.object({ sellers: v.array(PartySchema) });
 /** `GET /api/agency-links`, every link checked. */
 export const StrictLinksSchema = v.object({ links: v.array(AgencyLinkSchema) });
+/** `GET /api/search`: every hit in the contract shape. */
+export const StrictSearchResultSchema = v.object({ hits: v.array(SearchHitSchema) });
 /** `GET /api/events`, every event checked. */
 export const StrictEventsPageSchema = v.object({ events: v.array(EventSchema), lastSeq: SummarySchema.entries.lastSeq });
 
@@ -215,7 +217,7 @@ export const ROUTES = {
   'POST /api/invitations/:id/decline': { method: 'POST', path: '/api/invitations/:id/decline', summary: 'Declines an agency invitation.', response: InvitationResultSchema, errors: [notFound('invitation'), transition], idempotent: true },
   'GET /api/quick-replies': { method: 'GET', path: '/api/quick-replies', summary: "The creator's quick replies.", response: QuickRepliesSchema, errors: [], idempotent: true },
   'PUT /api/quick-replies': { method: 'PUT', path: '/api/quick-replies', summary: 'Replaces the quick replies (the whole list, in order).', body: QuickRepliesRequestSchema, response: QuickRepliesSchema, errors: [], idempotent: true },
-  'GET /api/search': { method: 'GET', path: '/api/search', summary: 'Searches accounts, messages, products and samples.', query: SearchQuerySchema, response: SearchResultSchema, errors: [], idempotent: true },
+  'GET /api/search': { method: 'GET', path: '/api/search', summary: 'Searches accounts, messages, products and samples.', query: SearchQuerySchema, response: StrictSearchResultSchema, errors: [], idempotent: true },
   'GET /api/events': {
     method: 'GET',
     path: '/api/events',

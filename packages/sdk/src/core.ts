@@ -243,8 +243,8 @@ export class Core {
       try {
         good.push(decode(record));
       } catch (error) {
-        const typed = record as { id?: unknown; productId?: unknown; agencyId?: unknown } | null;
-        const id = typed?.id ?? typed?.productId ?? typed?.agencyId;
+        const typed = record as { id?: unknown; productId?: unknown; agencyId?: unknown; conversationId?: unknown } | null;
+        const id = typed?.id ?? typed?.productId ?? typed?.agencyId ?? typed?.conversationId;
         this.report(new InvalidRecordError(what, typeof id === 'string' ? id.slice(0, 80) : '(unknown)', error instanceof ValidationError ? error.issues : [String(error)]));
       }
     }

@@ -27,6 +27,7 @@ import {
   PartySchema,
   QuickRepliesPageSchema,
   QuickReplySchema,
+  SearchHitSchema,
   SearchResultSchema,
   SendResultSchema,
   ShowcaseResultSchema,
@@ -68,4 +69,5 @@ export const RECORDS = {
   'blocked seller': record(PartySchema),
   'quick reply': record(QuickReplySchema),
   'showcase product': record(IdSchema),
+  'search hit': record(SearchHitSchema),
 };

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CimError } from '@creator-im/sdk';
+import { CimError, InvalidRecordError } from '@creator-im/sdk';
 import { matchRanges, SearchIndex } from '@creator-im/sdk/search-index';
 import { heldSearches } from '../../../mocks/held-searches.js';
 import { conversationOf, setup, until } from './helpers.js';
@@ -202,6 +202,75 @@ test('a query longer than LIMITS.query (a pasted paragraph) is refused with a ty
     assert.equal(page.status, 'error');
     assert.ok(argument(page.error));
     assert.equal(requests, 0, 'nothing was sent');
+  } finally {
+    t.close();
+  }
+});
+
+/** A seller conversation the started client has not loaded (beyond the first page of the inbox). */
+function notLoaded(t: ReturnType<typeof setup>) {
+  const conversation = [...t.backend.conversations.values()].find((c) => c.counterpart.kind === 'seller' && !t.client.inbox.get(c.id));
+  assert.ok(conversation, 'the seed has a seller conversation beyond the first page');
+  return conversation;
+}
+
+test('a server hit for a conversation the client never loaded names its counterpart (the seller), in every module', async () => {
+  const t = setup({ sellers: 80 });
+  try {
+    await t.client.start();
+    const old = notLoaded(t);
+    const results = await t.client.search.query(old.counterpart.name);
+    const hit = results.accounts.find((h) => h.conversationId === old.id);
+    assert.ok(hit, 'the server found the shop');
+    assert.deepEqual([hit.counterpart?.id, hit.counterpart?.kind, hit.counterpart?.name], [old.counterpart.id, 'seller', old.counterpart.name]);
+    // Every hit, loaded or not, names its conversation's counterpart.
+    const all = Object.values(await t.client.search.query('e')).flat();
+    assert.ok(all.some((h) => !t.client.inbox.get(h.conversationId)), 'some hits are for conversations not loaded');
+    for (const h of all) assert.equal(h.counterpart?.name, t.backend.conversations.get(h.conversationId)?.counterpart.name, h.conversationId);
+  } finally {
+    t.close();
+  }
+});
+
+test('a hit with a malformed counterpart is left out and reported once; the other hits show', async () => {
+  const t = setup({ sellers: 80 });
+  try {
+    await t.client.start();
+    const search = t.backend.search.bind(t.backend);
+    let broken = '';
+    t.backend.search = (query) => {
+      const answer = search(query);
+      const hits = (answer.body as { hits: { conversationId: string; counterpart?: unknown }[] }).hits;
+      const victim = hits.find((hit) => !t.client.inbox.get(hit.conversationId))!;
+      broken = victim.conversationId;
+      victim.counterpart = { id: 'x', kind: 'seller', name: 42 };
+      return answer;
+    };
+    for (let i = 0; i < 2; i++) {
+      const results = Object.values(await t.client.search.query('e')).flat();
+      assert.ok(results.length > 1, 'the other hits show');
+      assert.ok(!results.some((hit) => hit.conversationId === broken && hit.counterpart?.id === 'x'), 'the bad hit is left out');
+    }
+    const reported = t.errors.filter((error) => error instanceof InvalidRecordError);
+    assert.equal(reported.length, 1, 'reported once');
+    assert.match((reported[0] as InvalidRecordError).message, new RegExp(`search hit "${broken}"`));
+  } finally {
+    t.close();
+  }
+});
+
+test('opening a conversation the client never loaded (a search hit) loads it: its summary and its messages', async () => {
+  const t = setup({ sellers: 80 });
+  try {
+    await t.client.start();
+    const old = notLoaded(t);
+    const stop = t.client.conversations.session(old.id).subscribe(() => undefined);
+    await until(() => t.client.inbox.get(old.id) !== undefined && t.client.conversations.thread(old.id).getSnapshot().status === 'ready');
+    stop();
+    assert.equal(t.client.inbox.get(old.id)?.counterpart.name, old.counterpart.name);
+    assert.equal(t.client.inbox.get(old.id)?.unreadCount, 0, 'opening marks it read');
+    assert.ok(t.client.conversations.thread(old.id).getSnapshot().messages.length > 0);
+    assert.deepEqual(t.errors, []);
   } finally {
     t.close();
   }

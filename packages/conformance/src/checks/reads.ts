@@ -8,8 +8,17 @@ import {
   matchesFilter,
   type Conversation,
 } from '@creator-im/sdk';
-import { QuickRepliesSchema, SearchResultSchema } from '@creator-im/sdk/schemas';
-import { PAGE_LIMITS, StrictBlocksSchema, StrictConversationPageSchema, StrictEventsPageSchema, StrictLinksSchema, StrictMessagePageSchema, StrictShowcaseSchema } from '@creator-im/sdk/contract';
+import { QuickRepliesSchema } from '@creator-im/sdk/schemas';
+import {
+  PAGE_LIMITS,
+  StrictBlocksSchema,
+  StrictConversationPageSchema,
+  StrictEventsPageSchema,
+  StrictLinksSchema,
+  StrictMessagePageSchema,
+  StrictSearchResultSchema,
+  StrictShowcaseSchema,
+} from '@creator-im/sdk/contract';
 import { conversationPath, type Check } from '../check.js';
 import { ensure, expectOk, Skip } from '../expect.js';
 
@@ -105,9 +114,32 @@ export const readChecks: Check[] = [
         ['/api/blocks', StrictBlocksSchema],
         ['/api/agency-links', StrictLinksSchema],
         ['/api/quick-replies', QuickRepliesSchema],
-        ['/api/search', SearchResultSchema, { q: 'a' }],
+        ['/api/search', StrictSearchResultSchema, { q: 'a' }],
       ];
       for (const [path, schema, query] of reads) expectOk(await client.call('GET', path, { query }), schema, `GET ${path}`);
+    },
+  },
+  {
+    area: AREA,
+    rule: "GET /api/search: a hit that names its conversation's counterpart (optional) names the right one",
+    async run({ client, world }) {
+      const known = new Map([...world.sellers, ...world.agencies].map((conversation) => [conversation.id, conversation]));
+      const subject = world.sellers[0] ?? world.agencies[0];
+      if (!subject) throw new Skip('no conversation to search for');
+      const what = `GET /api/search?q=${subject.counterpart.name}`;
+      const { hits } = expectOk(await client.call('GET', '/api/search', { query: { q: subject.counterpart.name } }), StrictSearchResultSchema, what);
+      let checked = 0;
+      for (const hit of hits) {
+        const conversation = known.get(hit.conversationId);
+        if (!hit.counterpart || !conversation) continue;
+        const { id, kind, name } = conversation.counterpart;
+        ensure(
+          hit.counterpart.id === id && hit.counterpart.kind === kind && hit.counterpart.name === name,
+          `${what}: the hit in ${hit.conversationId} names ${hit.counterpart.kind} ${hit.counterpart.id} "${hit.counterpart.name}", but the conversation's counterpart is ${kind} ${id} "${name}"`,
+        );
+        checked++;
+      }
+      if (!checked) throw new Skip('the server sends no counterpart with its hits (optional)');
     },
   },
   {

@@ -57,8 +57,10 @@ export class ConversationsModule {
       () => select(this.core.store, (state) => state.threads.get(conversationId) ?? EMPTY_THREAD),
       () => {
         this.loadIfNeeded(conversationId);
+        // A conversation the client has not loaded (opened from a search hit) is marked read too:
+        // the answer brings its summary (name, blocked…), which the screen needs.
         const read = () => {
-          if ((this.core.state.conversations.get(conversationId)?.unreadCount ?? 0) > 0 && !this.core.disposed) {
+          if ((this.core.state.conversations.get(conversationId)?.unreadCount ?? 1) > 0 && !this.core.disposed) {
             this.markRead(conversationId).catch((error: unknown) => this.core.report(error));
           }
         };

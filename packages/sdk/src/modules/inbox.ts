@@ -189,17 +189,24 @@ export class InboxModule {
     );
   }
 
-  /** Marks a conversation read. Optimistic; on failure only the unread count goes back, unless newer messages changed it. */
+  /**
+   * Marks a conversation read. Optimistic; on failure only the unread count goes back, unless newer
+   * messages changed it. A conversation the client has not loaded (opened from a search hit) is
+   * known from the answer.
+   */
   async markRead(conversationId: string): Promise<void> {
     requireId(conversationId, 'conversationId');
-    if (this.core.state.conversations.get(conversationId)?.unreadCount === 0) return;
-    await this.patch(conversationId, { unreadCount: 0 }, () =>
+    const known = this.core.state.conversations.get(conversationId);
+    if (known?.unreadCount === 0) return;
+    const send = () =>
       this.core.request(`/api/conversations/${encodeURIComponent(conversationId)}/read`, {
         method: 'POST',
         idempotent: true,
         answer: 'conversation',
-      }),
-    );
+      });
+    if (known) return this.patch(conversationId, { unreadCount: 0 }, send);
+    this.core.alive();
+    this.core.apply({ type: 'conversation', conversation: (await send()).conversation });
   }
 
   private async patch(conversationId: string, patch: Partial<Conversation>, send: () => Promise<{ conversation: Conversation }>): Promise<void> {

@@ -6,7 +6,11 @@ import type { SearchModule } from '../search.js';
 import { Store, type ReadableStore } from '../store.js';
 import { LIMITS } from '../vocabulary.js';
 
-/** Results grouped by module: Accounts, Messages, Products, Samples. */
+/**
+ * Results grouped by module: Accounts, Messages, Products, Samples. Every hit names its
+ * conversation's `counterpart`: the loaded conversation's, else the one the server sent with the
+ * hit (a conversation the client has not loaded yet); it is absent only when neither is known.
+ */
 export type SearchResults = Readonly<Record<SearchModule, readonly SearchHit[]>>;
 
 /** What a search page renders. */
@@ -37,14 +41,15 @@ const tooLong = () => new ArgumentError(`A search query is at most ${LIMITS.quer
 const EMPTY: SearchResults = { accounts: [], messages: [], products: [], samples: [] };
 
 /**
- * `hits` appended to `into`, one per module and conversation, at most {@link LIMIT} per module.
- * A module that gains nothing keeps its array (the same object), so a page rendering it is untouched.
+ * `hits` appended to `into`, one per module and conversation, at most {@link LIMIT} per module,
+ * each given its conversation's counterpart by `name`. A module that gains nothing keeps its array
+ * (the same object), so a page rendering it is untouched.
  */
-function merge(into: SearchResults, hits: readonly SearchHit[]): SearchResults {
+function merge(into: SearchResults, hits: readonly SearchHit[], name: (hit: SearchHit) => SearchHit): SearchResults {
   const grouped = { ...into };
   for (const hit of hits) {
     const list = grouped[hit.module];
-    if (list.length < LIMIT && !list.some((known) => known.conversationId === hit.conversationId)) grouped[hit.module] = [...list, hit];
+    if (list.length < LIMIT && !list.some((known) => known.conversationId === hit.conversationId)) grouped[hit.module] = [...list, name(hit)];
   }
   return grouped;
 }
@@ -61,6 +66,12 @@ export class SearchApi {
   /** @internal */
   constructor(private readonly core: Core) {}
 
+  /** `hit` with its conversation's counterpart: the loaded conversation's (kept current), else the server's. */
+  private readonly name = (hit: SearchHit): SearchHit => {
+    const counterpart = this.core.state.conversations.get(hit.conversationId)?.counterpart ?? hit.counterpart;
+    return counterpart ? { ...hit, counterpart } : hit;
+  };
+
   /** The search page's state. */
   get state(): ReadableStore<SearchState> {
     return this.store;
@@ -71,7 +82,7 @@ export class SearchApi {
     if (typeof query !== 'string') throw new ArgumentError('query must be a string.');
     this.core.alive();
     // The index's own limit per module is LIMIT too (20).
-    return merge(EMPTY, (await this.core.search.load()).search(query));
+    return merge(EMPTY, (await this.core.search.load()).search(query), this.name);
   }
 
   /**
@@ -87,7 +98,8 @@ export class SearchApi {
 
   private async remote(local: SearchResults, query: string, signal: AbortSignal | undefined): Promise<SearchResults> {
     const { hits } = await this.core.request('/api/search', { query: { q: query }, signal, answer: 'search results' });
-    return merge(local, hits);
+    // Hit by hit: a bad one (a malformed counterpart…) is left out and reported once, the rest show.
+    return merge(local, await this.core.items(hits, 'search hit'), this.name);
   }
 
   /**
