@@ -3,12 +3,13 @@
  * query's results only whatever order the server's answers land in, a bounded page.
  */
 import { expect, html } from '@open-wc/testing';
-import { createClient, LIMITS, type CreatorImClient } from '@creator-im/sdk';
+import { createClient, LIMITS, messageDocuments, type CreatorImClient } from '@creator-im/sdk';
 import { startMockBackend } from '../../../mocks/browser.js';
 import { heldSearches } from '../../../mocks/held-searches.js';
-import type { BackendOptions } from '../../../mocks/backend.js';
+import type { BackendOptions, MockBackend } from '../../../mocks/backend.js';
 import type { CimSearch } from '../src/search/search.js';
-import { mount, wait } from './helpers.js';
+import type { CreatorInbox } from '../src/inbox/creator-inbox.js';
+import { deepQuery, mount, startClient, wait } from './helpers.js';
 
 let client: CreatorImClient;
 let held: ReturnType<typeof heldSearches>;
@@ -134,5 +135,53 @@ describe('search while typing', () => {
     expect(client.search.state.getSnapshot().status).to.equal('ready');
     await search.updateComplete;
     expect(root().querySelector('[role="alert"]')).to.equal(null);
+  });
+});
+
+describe('a hit for a conversation beyond the loaded first page', () => {
+  const PHRASE = 'Can you ship to Zanzibar';
+  /**
+   * 80 sellers: the least recent one is beyond the first page the client loads. One of its text
+   * messages says PHRASE (found under Messages, where the hit's label is the counterpart's name);
+   * `rename` may give the seller a hostile name first.
+   */
+  async function openOld(rename?: (name: string) => string) {
+    let oldId = '';
+    const started = await startClient({ sellers: 80 }, (backend: MockBackend) => {
+      const old = [...backend.conversations.values()].filter((c) => c.counterpart.kind === 'seller').sort((a, b) => a.lastActivityAt.localeCompare(b.lastActivityAt))[0]!;
+      oldId = old.id;
+      if (rename) backend.conversations.set(old.id, { ...old, counterpart: { ...old.counterpart, name: rename(old.counterpart.name) } });
+      const messages = backend.messages.get(old.id)!;
+      const at = messages.findIndex((message) => message.type === 'TEXT');
+      messages[at] = { ...messages[at]!, text: `${PHRASE}?` } as (typeof messages)[number];
+      backend.index.add(messageDocuments(messages[at]!));
+    });
+    client = started.client;
+    expect(client.inbox.get(oldId) === undefined, 'the conversation is not loaded').to.equal(true);
+    const inbox = await mount<CreatorInbox>(client, html`<creator-inbox .client=${client} style="height:600px"></creator-inbox>`);
+    search = deepQuery<CimSearch>(inbox, 'cim-search')!;
+    await typed(PHRASE);
+    await wait('the server’s hit', () => hits('messages').length > 0);
+    return { inbox, conversation: started.backend.conversations.get(oldId)! };
+  }
+
+  it('shows the seller’s name, not the conversation id; choosing it opens that conversation with its messages', async () => {
+    const { inbox, conversation } = await openOld();
+    const hit = hits('messages')[0]!;
+    expect(hit.querySelector('.who')!.textContent).to.equal(conversation.counterpart.name);
+    expect(hit.textContent).not.to.include(conversation.id);
+    hit.querySelector('button')!.click();
+    const title = () => deepQuery(inbox, 'cim-session-header')?.shadowRoot?.querySelector('h2')?.textContent;
+    await wait('the session’s title', () => title() === conversation.counterpart.name);
+    await wait('its messages', () => deepQuery(inbox, 'cim-message-log')?.shadowRoot?.textContent?.includes(`${PHRASE}?`));
+  });
+
+  it('a hostile name from the server is plain text, without bidi controls, clipped', async () => {
+    await openOld(() => `<b>x</b>\u202E${'W'.repeat(LIMITS.name - 12)}`);
+    const who = hits('messages')[0]!.querySelector('.who')!;
+    expect(who.querySelector('b'), 'no markup').to.equal(null);
+    expect(who.textContent!.startsWith('<b>x</b>W')).to.equal(true);
+    expect(who.textContent!.length).to.be.at.most(300);
+    expect(who.getAttribute('dir')).to.equal('auto');
   });
 });

@@ -173,9 +173,11 @@ export class CimSearch extends LitElement {
   }
 
   private renderHit(hit: SearchHit) {
-    const name = this.client?.inbox.get(hit.conversationId)?.counterpart.name;
     const isAccount = hit.module === 'accounts';
-    return html`<button class="hit" @click=${() => this.open(hit)}><span class="who" dir="auto">${isAccount ? highlight(hit.text, hit.ranges) : clip(name ?? hit.conversationId)}</span>${
+    // The SDK names the counterpart (the loaded conversation's, else the server's); a hit from a
+    // server that sent none for a conversation not loaded says "Conversation", never its raw id.
+    const name = hit.counterpart ? clip(hit.counterpart.name) : msg('Conversation', { id: 'inbox.conversation' });
+    return html`<button class="hit" @click=${() => this.open(hit)}><span class="who" dir="auto">${isAccount ? highlight(hit.text, hit.ranges) : name}</span>${
       isAccount ? nothing : html`<span class="text" dir="auto">${highlight(hit.text, hit.ranges)}</span>`
     }</button>`;
   }

@@ -205,7 +205,6 @@ export class InboxModule {
         answer: 'conversation',
       });
     if (known) return this.patch(conversationId, { unreadCount: 0 }, send);
-    this.core.alive();
     this.core.apply({ type: 'conversation', conversation: (await send()).conversation });
   }
 
