@@ -120,6 +120,26 @@ describe('conversation list', () => {
     expect(errors).to.deep.equal([]);
   });
 
+  it('keeps keyboard focus when the focused row is scrolled out of the list: the nearest row in view takes it, and the arrows go on from there', async () => {
+    const scroller = () => list().querySelector<HTMLElement>('lit-virtualizer')!;
+    rows()[1]!.focus();
+    expect(focused()?.dataset.index).to.equal('1');
+    // Scrolled with the wheel or a scroll bar (not the keyboard) far past the overhang: row 1 leaves the DOM.
+    scroller().scrollTop = 3000;
+    const scrolledTo = scroller().scrollTop; // as far as the loaded rows go
+    await wait('row 1 gone, a row in view focused', () => !rows().some((row) => row.dataset.index === '1') && focused()?.classList.contains('row') === true);
+    const index = Number(focused()!.dataset.index);
+    expect(index, 'the nearest row still rendered').to.be.greaterThan(1);
+    expect(rows().filter((row) => row.tabIndex === 0).map((row) => Number(row.dataset.index)), 'it is the one tab stop').to.deep.equal([index]);
+    expect(scroller().scrollTop, 'focus did not scroll the list back').to.be.at.least(scrolledTo - 1);
+    await sendKeys({ press: 'ArrowDown' });
+    await wait('the next row focused', () => focused()?.dataset.index === String(index + 1));
+    // Back to the top: the focused row leaves the other way; focus follows again.
+    scroller().scrollTop = 0;
+    await wait('a row near the top focused', () => focused()?.classList.contains('row') === true && Number(focused()!.dataset.index) < index);
+    expect(errors).to.deep.equal([]);
+  });
+
   it('a fling loads no avatars for the rows passing by; the rows in view load theirs once it settles; a short scroll loads at once', async () => {
     const element = deepQuery<HTMLElement & { updateComplete: Promise<unknown> }>(inbox, 'cim-inbox-list')!;
     const scroller = list().querySelector<HTMLElement>('lit-virtualizer')!;

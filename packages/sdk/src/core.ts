@@ -271,28 +271,35 @@ export class Core {
    */
   async showCache(): Promise<boolean> {
     const cache = this.options.cache;
-    if (!cache || this.cacheSync) return false;
+    // Read once per client: a retried start() is told whether the first one showed it.
+    if (!cache || this.cacheSync) return this.cacheShown;
     try {
       const { CacheSync } = await import('./cache-sync.js');
       this.alive();
       this.cacheSync ??= new CacheSync(cache, this.store, this.options.cacheDelayMs ?? 1_000, this.idle, (error) => this.report(error));
-      return (await this.cacheSync.hydrate()) !== undefined;
+      this.cacheShown = (await this.cacheSync.hydrate()) !== undefined;
+      return this.cacheShown;
     } catch (error) {
       this.report(error);
       return false;
     }
   }
+  private cacheShown = false;
 
   /**
    * After a cached inbox was shown: catches up from the sequence it recorded through
    * `/api/events` (or revalidates everything when the server no longer has that history); a cache
-   * without a sequence has its cards revalidated in the background.
+   * without a sequence has its cards revalidated in the background. Once: a start() retried after
+   * it failed runs it again (the summary, which moves the sequence to the server's, comes after it).
    */
   async catchUpFromCache(): Promise<void> {
+    if (this.caughtUp) return;
     const sequencer = await this.sequence();
     if (this.state.lastSeq > 0) await sequencer.resync();
     else void sequencer.revalidateCards();
+    this.caughtUp = true;
   }
+  private caughtUp = false;
 
   /** Starts writing the state to the cache (after the first paint). */
   watchCache(): void {

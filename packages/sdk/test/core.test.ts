@@ -42,8 +42,8 @@ test('stale after reload: a fresh client shows the sample and invitation as the 
   }
 });
 
-async function reloadScenario(historyGone: boolean) {
-  const name = `reload-${historyGone}-${Date.now()}`;
+async function reloadScenario(historyGone: boolean, firstStartFails = false) {
+  const name = `reload-${historyGone}-${firstStartFails}-${Date.now()}`;
   const t = setup({ client: { cache: indexedDbCache('c1', name), cacheDelayMs: 1 } });
   const sample = [...t.backend.samples.values()].find((s) => s.status === 'to_review' && !t.backend.blocked.has(t.backend.conversations.get(s.conversationId)!.counterpart.id))!;
   const invitation = [...t.backend.invitations.values()].find((i) => i.state === 'pending')!;
@@ -72,14 +72,17 @@ async function reloadScenario(historyGone: boolean) {
   t.backend.setBlocked(seller, true);
   t.backend.addToShowcase([product]);
   let eventRequests = 0;
+  let eventsDown = firstStartFails; // the first start's catch-up fails (the network drops)
   const next = createClient({
     baseUrl: BASE,
     token: () => 't',
     webSocket: false,
     cache: indexedDbCache('c1', name),
+    retries: firstStartFails ? 0 : undefined,
     fetch: async (input, init) => {
       const url = new URL(String(input));
       if (url.pathname === '/api/events') {
+        if (eventsDown) return Response.json({ error: { code: 'unavailable', message: 'down' } }, { status: 503 });
         eventRequests++;
         if (historyGone) return Response.json({ events: t.backend.events.slice(-1), lastSeq: t.backend.lastSeq });
       }
@@ -89,7 +92,11 @@ async function reloadScenario(historyGone: boolean) {
   const errors: CimError[] = [];
   next.onError((e) => errors.push(e));
   try {
-    await next.start();
+    if (firstStartFails) {
+      await assert.rejects(next.start(), 'the first start fails while catching up');
+      eventsDown = false;
+    }
+    await next.start(); // a retried start catches up too
     const got = live(next);
     assert.equal(got.samples[sample.id], 'to_ship');
     assert.equal(got.invitations[invitation.id], 'accepted');
@@ -108,6 +115,7 @@ async function reloadScenario(historyGone: boolean) {
 
 test('reload catch-up: a new client on the same storage shows what changed while away, from the cached sequence', () => reloadScenario(false));
 test('reload catch-up: when the server no longer has that history, every cached entity is revalidated', () => reloadScenario(true));
+test('reload catch-up: a start() retried after the catch-up failed still catches up from the cached sequence', () => reloadScenario(false, true));
 
 test('one bad record is left out of its view: a 501-character shop name, a 10,001-character message, a 300-character quick reply id', async () => {
   const t = setup();

@@ -340,12 +340,7 @@ export class CimInboxList extends LitElement {
         .items=${conversations as Conversation[]}
         .keyFunction=${(c: Conversation) => c.id}
         .renderItem=${(c: Conversation, index: number) => this.renderRow(c, index)}
-        @rangeChanged=${(event: { first: number; last: number }) => {
-          // Keep the list's one tab stop on a rendered row.
-          if (this.active < event.first || this.active > event.last) {
-            if (!this.rowHasFocus()) this.active = event.first;
-          }
-        }}
+        @rangeChanged=${(event: { first: number; last: number }) => this.keepTabStop(event)}
         @visibilityChanged=${(event: { last: number }) => {
           // The next page when the creator sees the list's end coming (not when rows off screen render).
           if (hasMore && event.last >= conversations.length - 5) this.client?.inbox.loadMore({ tab: this.tab, filter: this.filter }).catch(() => undefined);
@@ -354,6 +349,20 @@ export class CimInboxList extends LitElement {
         @scroll=${this.onScroll}
       ></lit-virtualizer>`,
     );
+  }
+
+  /**
+   * Keeps the list's one tab stop on a rendered row. When the row holding it leaves the DOM (the
+   * list was scrolled with the wheel or a scroll bar), the nearest row still rendered takes it, and
+   * keyboard focus with it if it was there: focus never falls back to the page, and the arrows go
+   * on from where the creator is looking. Called before the virtualizer removes the old rows.
+   */
+  private keepTabStop({ first, last }: { first: number; last: number }): void {
+    if (this.active >= first && this.active <= last) return;
+    const hadFocus = this.rowHasFocus();
+    const next = this.active < first ? first : last;
+    this.active = next;
+    if (hadFocus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${next}"]`)?.focus({ preventScroll: true }));
   }
 
   private onScroll = (event: Event): void => {
