@@ -185,3 +185,30 @@ describe('a hit for a conversation beyond the loaded first page', () => {
     expect(who.getAttribute('dir')).to.equal('auto');
   });
 });
+
+describe('hits the server sends that name no conversation the client knows', () => {
+  it('a 999k-character hit is cut to the label length; a hit with no counterpart says "Conversation", never its id', async () => {
+    await startMockBackend();
+    const huge = `Zq${'W'.repeat(999_000)}`;
+    const answer = {
+      hits: [
+        { module: 'accounts', conversationId: 'conv-huge', messageId: null, text: huge, ranges: [[0, 2]] },
+        { module: 'messages', conversationId: 'conv-huge', messageId: 'm-huge', text: huge, ranges: [[0, 2]] },
+      ],
+    };
+    const fetch: typeof globalThis.fetch = async (input, init) =>
+      new URL(String(input)).pathname === '/api/search' ? new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } }) : globalThis.fetch(input, init);
+    client = createClient({ baseUrl: location.origin, token: () => 'test-token', webSocket: false, fetch });
+    await client.start();
+    search = await mount<CimSearch>(client, html`<cim-search style="height:500px"></cim-search>`);
+    await typed('zq');
+    await wait('the server’s hits', () => hits('accounts').length > 0 && hits('messages').length > 0);
+    const account = hits('accounts')[0]!.querySelector('.who')!;
+    expect(account.textContent!.length).to.be.at.most(300);
+    expect(account.textContent!.startsWith('ZqWWW') && account.textContent!.endsWith('W…')).to.equal(true);
+    expect(account.querySelector('mark')!.textContent).to.equal('Zq');
+    const message = hits('messages')[0]!;
+    expect(message.querySelector('.text')!.textContent!.length).to.be.at.most(300);
+    expect(message.querySelector('.who')!.textContent).to.equal('Conversation');
+  });
+});

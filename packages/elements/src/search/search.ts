@@ -7,16 +7,20 @@ import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { emit } from '../events.js';
 import { tokens } from '../theme.js';
-import { clip, withoutBidiControls } from '../format.js';
+import { clip, MAX_LABEL, withoutBidiControls } from '../format.js';
 
 /** The modules' English headings; translated by id (`search.accounts`, …) when rendered. */
 const MODULE_LABEL: Record<SearchModule, string> = { accounts: 'Accounts', messages: 'Messages', products: 'Products', samples: 'Samples' };
 
 /**
  * `text` with the matched ranges wrapped in `<mark>`; every piece stays plain text. Ranges come
- * in order (the SDK's); one out of order or out of bounds is left unmarked.
+ * in order (the SDK's); one out of order or out of bounds is left unmarked. Server text: cut to
+ * {@link MAX_LABEL} characters with "…" (a 999k-character hit must not freeze the page).
  */
-function highlight(text: string, ranges: readonly (readonly [number, number])[]) {
+function highlight(full: string, ranges: readonly (readonly [number, number])[]) {
+  // Cut before the bidi controls are removed: the ranges index the text as sent. Never inside a surrogate pair.
+  const cut = MAX_LABEL - 1 - +/[\uD800-\uDBFF]/.test(full[MAX_LABEL - 2] ?? '');
+  const text = full.length > MAX_LABEL ? full.slice(0, cut) : full;
   const parts: unknown[] = [];
   let at = 0;
   for (const [start, end] of ranges) {
@@ -25,7 +29,7 @@ function highlight(text: string, ranges: readonly (readonly [number, number])[])
     parts.push(withoutBidiControls(text.slice(at, start)), html`<mark>${withoutBidiControls(text.slice(start, end))}</mark>`);
     at = end;
   }
-  parts.push(withoutBidiControls(text.slice(at)));
+  parts.push(withoutBidiControls(text.slice(at)), text === full ? '' : '…');
   return parts;
 }
 
