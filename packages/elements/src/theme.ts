@@ -143,11 +143,25 @@ export const cardStyles = css`
     margin: 0;
     font-size: 0.9375rem;
   }
+  /* Picture, name and facts, then the action (a button or a status): the action wraps under them
+     when the name would get less than 6.5rem (a phone's bubble), instead of squeezing it to a
+     letter a line; at the card's full width it stays beside them. */
   .product {
-    display: grid;
-    grid-template-columns: 3rem 1fr auto;
+    display: flex;
+    flex-wrap: wrap;
     gap: 0.6rem;
     align-items: center;
+  }
+  .product > .thumb {
+    flex: none;
+  }
+  .product > :nth-child(2) {
+    flex: 1 1 6.5rem;
+    min-width: 0;
+  }
+  .product > :nth-child(3) {
+    flex: none;
+    margin-inline-start: auto;
   }
   .thumb {
     width: 3rem;
