@@ -37,3 +37,37 @@ describe('<creator-inbox>', () => {
     client.dispose();
   });
 });
+
+describe('<creator-inbox> opening a conversation that cannot be loaded', () => {
+  const session = (inbox: CreatorInbox) => deepQueryAll(inbox, 'cim-chat-session')[0];
+  const alertText = (inbox: CreatorInbox) => session(inbox)?.shadowRoot?.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+
+  it('a conversation that does not exist (a stale link) says so instead of loading forever; Back returns to the list', async () => {
+    const { client } = await startClient();
+    client.onError(() => undefined); // the 404s are expected
+    const inbox = await mount<CreatorInbox>(client, html`<creator-inbox .client=${client} style="height:600px"></creator-inbox>`);
+    inbox.conversationId = 'conv-gone';
+    await waitUntil(() => alertText(inbox).includes('This conversation could not be loaded.'), 'the error is shown', { timeout: 15_000 });
+    await expect(session(inbox)!).to.be.accessible();
+    byRole(session(inbox)!.shadowRoot!, 'button', 'Back to conversations')!.click();
+    await waitUntil(() => inbox.conversationId === null && !session(inbox), 'back to the list');
+    client.dispose();
+  });
+
+  it('a conversation beyond the first page that failed to load while the network was down opens on Retry once it is back', async () => {
+    const { backend, client } = await startClient({ sellers: 80 });
+    client.onError(() => undefined);
+    const inbox = await mount<CreatorInbox>(client, html`<creator-inbox .client=${client} style="height:600px"></creator-inbox>`);
+    await waitUntil(() => deepQueryAll(inbox, '.row').length > 0, 'rows rendered', { timeout: 15_000 });
+    const unloaded = [...backend.conversations.values()].find((c) => c.counterpart.kind === 'seller' && !client.inbox.get(c.id))!;
+    Object.assign(backend.knobs, { errorRate: 1, outage: 'before' });
+    inbox.conversationId = unloaded.id;
+    await waitUntil(() => alertText(inbox).includes('This conversation could not be loaded.'), 'the error is shown', { timeout: 15_000 });
+    Object.assign(backend.knobs, { errorRate: 0 });
+    byRole(session(inbox)!.shadowRoot!, 'button', 'Retry')!.click();
+    const title = () => deepQueryAll(session(inbox)!, 'cim-session-header')[0]?.shadowRoot?.textContent ?? '';
+    await waitUntil(() => title().includes(unloaded.counterpart.name), 'the conversation opens with its name', { timeout: 15_000 });
+    await waitUntil(() => deepQueryAll(session(inbox)!, '.msg').length > 0, 'and its messages', { timeout: 15_000 });
+    client.dispose();
+  });
+});

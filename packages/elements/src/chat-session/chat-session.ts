@@ -78,7 +78,16 @@ export class CimChatSession extends LitElement {
 
   override render() {
     const conversation = this.conversation.value;
-    if (!conversation) return html`<p class="status" role="status">${msg('Loading conversation…', { id: 'session.loading' })}</p>`;
+    if (!conversation) {
+      const thread = this.session.value;
+      if (thread?.status !== 'error') return html`<p class="status" role="status">${msg('Loading conversation…', { id: 'session.loading' })}</p>`;
+      // A conversation that could not be loaded (gone, a stale link, the network): say so, with a way on.
+      return html`<div class="status" role="alert">
+        <p>${msg('This conversation could not be loaded.', { id: 'session.loadError' })} ${thread.error ? errorMessage(thread.error) : ''}</p>
+        <button class="btn primary" @click=${this.retryOpen}>${msg('Retry', { id: 'action.retry' })}</button>
+        <button class="btn" @click=${this.back}>${msg('Back to conversations', { id: 'session.back' })}</button>
+      </div>`;
+    }
     return html`
       <cim-session-header exportparts="header, star, menu" .conversation=${conversation} @session-action=${this.onAction}></cim-session-header>
       ${this.actionError ? html`<p class="failed" role="alert">${this.actionError}</p>` : nothing}
@@ -108,11 +117,20 @@ export class CimChatSession extends LitElement {
     target?.focus(options);
   }
 
+  /** Loads the conversation again (its messages and, when unknown, its summary): the SDK's open. */
+  private retryOpen = (): void => {
+    if (this.client && this.conversationId) this.client.conversations.loadLatest(this.conversationId).catch(() => undefined); // the thread shows the outcome
+  };
+
+  private back = (): void => {
+    this.dispatchEvent(new Event('cim-back', { bubbles: true, composed: true }));
+  };
+
   private onAction = (event: CustomEvent<SessionAction>): void => {
     event.stopPropagation();
     switch (event.detail) {
       case 'back':
-        this.dispatchEvent(new Event('cim-back', { bubbles: true, composed: true }));
+        this.back();
         break;
       case 'star':
       case 'unstar':

@@ -88,6 +88,7 @@ export const templates = {
   'search.results': 'نتائج البحث',
   'search.samples': 'العيّنات',
   'session.back': 'العودة إلى المحادثات',
+  'session.loadError': 'تعذّر تحميل هذه المحادثة.',
   'session.blockSeller': 'حظر البائع',
   'session.blockedNotice': 'لقد حظرت هذا البائع. لا يمكنه مراسلتك.',
   'session.empty': 'لا توجد رسائل بعد. ابدأ بالتحية!',

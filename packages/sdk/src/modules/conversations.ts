@@ -56,11 +56,10 @@ export class ConversationsModule {
       conversationId,
       () => select(this.core.store, (state) => state.threads.get(conversationId) ?? EMPTY_THREAD),
       () => {
+        // A conversation the client has not loaded: loading it brings its summary too (loadLatest).
         this.loadIfNeeded(conversationId);
-        // A conversation the client has not loaded (opened from a search hit) is marked read too:
-        // the answer brings its summary (name, blocked…), which the screen needs.
         const read = () => {
-          if ((this.core.state.conversations.get(conversationId)?.unreadCount ?? 1) > 0 && !this.core.disposed) {
+          if ((this.core.state.conversations.get(conversationId)?.unreadCount ?? 0) > 0 && !this.core.disposed) {
             this.markRead(conversationId).catch((error: unknown) => this.core.report(error));
           }
         };
@@ -83,11 +82,25 @@ export class ConversationsModule {
     return this.summaries.get(conversationId, () => select(this.core.store, (state) => state.conversations.get(conversationId)));
   }
 
-  /** Loads the latest page of history (on opening a conversation). */
+  /**
+   * Loads the latest page of history (on opening a conversation). For a conversation the client
+   * has not loaded (opened from a search hit or a link), its summary comes too: opening marks it
+   * read, and that answer carries it. Calling it again after a failure retries both.
+   */
   async loadLatest(conversationId: string, options: { signal?: AbortSignal; limit?: number } = {}): Promise<void> {
     requireId(conversationId, 'conversationId');
     requireOptions(options);
-    return this.loadPage(conversationId, null, options);
+    const summary = this.core.state.conversations.has(conversationId) ? undefined : this.markRead(conversationId);
+    summary?.catch(() => undefined); // awaited below, after the page
+    await this.loadPage(conversationId, null, options);
+    try {
+      await summary;
+    } catch (error) {
+      // Without its summary the conversation cannot be shown: the thread says so, like a failed page.
+      const failure = toCimError(error);
+      this.core.update((state) => patchThread(state, conversationId, { status: 'error', error: failure }));
+      throw failure;
+    }
   }
 
   /** Loads the next older page; does nothing at the start of history or while loading. */
