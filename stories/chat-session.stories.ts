@@ -40,6 +40,12 @@ export const EveryKind: Story = {
   }),
 };
 
+/** A conversation that cannot be loaded (a stale link): the reason, "Retry" and "Back to conversations". */
+export const CouldNotLoad: Story = {
+  tags: ['failure'],
+  render: () => session('conv-no-longer-there'),
+};
+
 /** A message that failed to send: "Failed to send" and "Retry". */
 export const FailedMessage: Story = {
   tags: ['failure'],
