@@ -61,8 +61,8 @@ export const byOrder = (entries: OutboxEntry[]): OutboxEntry[] => entries.sort((
 
 let lastOrder = 0;
 
-/** A new outbox entry for a send the creator just made (`creatorId`: the signed-in creator, when known). */
-export function newEntry(conversationId: string, kind: OutboxEntry['kind'], payload: string, creatorId: string | undefined, product?: Product): OutboxEntry {
+/** A new outbox entry for a send the creator just made (the client stamps its creator when it enqueues it). */
+export function newEntry(conversationId: string, kind: OutboxEntry['kind'], payload: string, product?: Product): OutboxEntry {
   const now = Date.now();
   // Microsecond-scaled wall time keeps the order across reloads; the +1 keeps it strict within one.
   lastOrder = Math.max(lastOrder + 1, now * 1000);
@@ -76,7 +76,6 @@ export function newEntry(conversationId: string, kind: OutboxEntry['kind'], payl
     order: lastOrder,
     attempts: 0,
     failed: false,
-    ...(creatorId === undefined ? {} : { creatorId }),
   };
 }
 

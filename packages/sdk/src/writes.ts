@@ -119,7 +119,7 @@ export async function requestSample(core: Core, conversationId: string, product:
   if (!conversation) throw new RuleViolationError('unknown_entity', `Unknown conversation "${conversationId}".`);
   if (!canRequestSample(conversation)) throw new RuleViolationError('not_a_seller_conversation', 'Samples are requested from sellers.');
   if (conversation.blocked) throw new RuleViolationError('seller_blocked', 'Unblock this seller to request a sample.');
-  const entry = newEntry(conversationId, 'sample', product.id, core.state.creator?.id, await cardProduct(core, product));
+  const entry = newEntry(conversationId, 'sample', product.id, await cardProduct(core, product));
   await core.enqueue(entry);
   return entry.clientId;
 }

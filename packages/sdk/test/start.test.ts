@@ -310,3 +310,31 @@ test("outbox: a creator's unsent messages are neither shown nor sent by a client
     mia.close();
   }
 });
+
+test('outbox: a send made while the summary is still on its way waits for it, then goes after the kept message', async () => {
+  const outbox = memoryOutbox();
+  let releaseSummary = () => {};
+  const summaryHeld = new Promise<void>((resolve) => (releaseSummary = resolve));
+  const t = setup({
+    client: {
+      outbox,
+      fetch: async (input, init) => {
+        if (path(input) === '/api/inbox/summary') await summaryHeld; // a slow summary after the reload
+        return fetch(input, init);
+      },
+    },
+  });
+  try {
+    const id = conversationOf(t.backend, 'shop-1');
+    await outbox.put({ clientId: 'kept-1', conversationId: id, kind: 'text', payload: 'first (kept)', createdAt: new Date().toISOString(), order: 1, attempts: 0, failed: false, creatorId: 'creator-1' });
+    t.client.start().catch(() => undefined);
+    const sent = t.client.conversations.sendText(id, 'second, sent before the summary');
+    releaseSummary();
+    await sent;
+    await until(() => t.backend.messages.get(id)!.some((m) => m.type === 'TEXT' && m.text.startsWith('second')), 10_000);
+    const texts = t.backend.messages.get(id)!.flatMap((m) => (m.type === 'TEXT' && m.sender === 'creator' && /^(first|second)/.test(m.text) ? [m.text] : []));
+    assert.deepEqual(texts, ['first (kept)', 'second, sent before the summary']);
+  } finally {
+    t.close();
+  }
+});

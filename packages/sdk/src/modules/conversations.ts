@@ -142,7 +142,7 @@ export class ConversationsModule {
     if (trimmed.length > LIMITS.text) throw new ArgumentError(`A message is at most ${LIMITS.text} characters.`);
     const conversation = this.core.state.conversations.get(conversationId);
     if (conversation?.blocked) throw new RuleViolationError('seller_blocked', 'Unblock this seller to send messages.');
-    const entry = newEntry(conversationId, 'text', trimmed, this.core.state.creator?.id);
+    const entry = newEntry(conversationId, 'text', trimmed);
     await this.core.enqueue(entry);
     return entry.clientId;
   }
