@@ -406,7 +406,8 @@ test('a sample request restored from the outbox after a reload shows the same sa
     const next = createClient({ baseUrl: BASE, token: () => 't', webSocket: false, outbox: indexedDbOutbox(name), retries: 0, outboxRetryMs: 60_000 });
     next.onError(() => undefined);
     await next.start();
-    await until(() => next.conversations.thread(id).getSnapshot().messages.some((m) => m.clientId === clientId));
+    // Restored, and its delivery tried (and refused again) before the client goes: nothing in flight at dispose.
+    await until(() => next.conversations.thread(id).getSnapshot().messages.some((m) => m.clientId === clientId && m.delivery === 'failed'));
     const restored = next.conversations.thread(id).getSnapshot().messages.find((m) => m.clientId === clientId)!;
     assert.equal(restored.type, 'SAMPLE_REQUEST');
     assert.equal(fresh.type, 'SAMPLE_REQUEST');
