@@ -1,9 +1,12 @@
 /** Locale-aware formatting helpers shared by the elements (display only; no domain rule). */
 import { CimError } from '@creator-im/sdk';
 
-/** What to tell the creator about a failed action: a CimError's message, or the error as text. */
+/**
+ * What to tell the creator about a failed action: a CimError's message, or the error as text. It
+ * may quote the server: cut to 500 characters, bidi controls removed.
+ */
 export function errorMessage(error: unknown): string {
-  return error instanceof CimError ? error.message : String(error);
+  return clip(error instanceof CimError ? error.message : String(error), 500);
 }
 
 // Building an Intl formatter costs tens of ms the first time: one instance per kind, locale and options.

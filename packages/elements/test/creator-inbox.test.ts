@@ -49,6 +49,15 @@ describe('<creator-inbox> opening a conversation that cannot be loaded', () => {
     inbox.conversationId = 'conv-gone';
     await waitUntil(() => alertText(inbox).includes('This conversation could not be loaded.'), 'the error is shown', { timeout: 15_000 });
     await expect(session(inbox)!).to.be.accessible();
+    // Retry, from the keyboard: it fails again (the conversation is gone), and focus stays on Retry.
+    const retry = byRole(session(inbox)!.shadowRoot!, 'button', 'Retry')!;
+    const failure = () => client.state.getSnapshot().threads.get('conv-gone');
+    const first = failure()?.error;
+    retry.focus();
+    retry.click();
+    await waitUntil(() => failure()?.status === 'error' && failure()!.error !== first, 'tried again, and failed again', { timeout: 15_000 });
+    await waitUntil(() => alertText(inbox).includes('This conversation could not be loaded.'), 'the error shown again');
+    expect(session(inbox)!.shadowRoot!.activeElement, 'focus stayed on Retry').to.equal(retry);
     byRole(session(inbox)!.shadowRoot!, 'button', 'Back to conversations')!.click();
     await waitUntil(() => inbox.conversationId === null && !session(inbox), 'back to the list');
     client.dispose();
@@ -64,10 +73,13 @@ describe('<creator-inbox> opening a conversation that cannot be loaded', () => {
     inbox.conversationId = unloaded.id;
     await waitUntil(() => alertText(inbox).includes('This conversation could not be loaded.'), 'the error is shown', { timeout: 15_000 });
     Object.assign(backend.knobs, { errorRate: 0 });
-    byRole(session(inbox)!.shadowRoot!, 'button', 'Retry')!.click();
+    const retry = byRole(session(inbox)!.shadowRoot!, 'button', 'Retry')!;
+    retry.focus();
+    retry.click();
     const title = () => deepQueryAll(session(inbox)!, 'cim-session-header')[0]?.shadowRoot?.textContent ?? '';
     await waitUntil(() => title().includes(unloaded.counterpart.name), 'the conversation opens with its name', { timeout: 15_000 });
     await waitUntil(() => deepQueryAll(session(inbox)!, '.msg').length > 0, 'and its messages', { timeout: 15_000 });
+    await waitUntil(() => session(inbox)!.shadowRoot!.activeElement?.tagName === 'CIM-COMPOSER', 'focus moved into the conversation (the message field)');
     client.dispose();
   });
 });

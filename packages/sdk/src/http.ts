@@ -135,10 +135,15 @@ export class HttpTransport {
         if (typeof token !== 'string' || !token) throw new CimError('unauthorized', 'The token provider returned no token.');
         return token;
       });
-      // A failed provider call must not be cached.
-      pending.catch(() => {
-        if (this.token === pending) this.token = undefined;
-      });
+      // A failed provider call must not be cached; a good one is kept as the string itself.
+      pending.then(
+        (token) => {
+          if (this.token === pending) this.token = token;
+        },
+        () => {
+          if (this.token === pending) this.token = undefined;
+        },
+      );
       this.token = pending;
     }
     return this.token;

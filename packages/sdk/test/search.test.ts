@@ -275,3 +275,21 @@ test('opening a conversation the client never loaded (a search hit) loads it: it
     t.close();
   }
 });
+
+test('opening an unread conversation the client never loaded lowers the tabs’ unread badges as the server does', async () => {
+  const t = setup({ sellers: 80 });
+  try {
+    await t.client.start();
+    const old = [...t.backend.conversations.values()].find((c) => c.counterpart.kind === 'seller' && c.unreadCount > 0 && !t.client.inbox.get(c.id))!;
+    assert.ok(old, 'an unread conversation beyond the first page');
+    const before = t.client.inbox.unread.getSnapshot();
+    const stop = t.client.conversations.session(old.id).subscribe(() => undefined);
+    await until(() => t.client.inbox.get(old.id)?.unreadCount === 0);
+    await until(() => t.client.inbox.unread.getSnapshot().shop < before.shop, 10_000);
+    stop();
+    assert.deepEqual(t.client.inbox.unread.getSnapshot(), t.backend.conversations.unread(), 'the badges are the server’s');
+    assert.deepEqual(t.errors, []);
+  } finally {
+    t.close();
+  }
+});

@@ -80,11 +80,14 @@ export class CimChatSession extends LitElement {
     const conversation = this.conversation.value;
     if (!conversation) {
       const thread = this.session.value;
-      if (thread?.status !== 'error') return html`<p class="status" role="status">${msg('Loading conversation…', { id: 'session.loading' })}</p>`;
-      // A conversation that could not be loaded (gone, a stale link, the network): say so, with a way on.
-      return html`<div class="status" role="alert">
-        <p>${msg('This conversation could not be loaded.', { id: 'session.loadError' })} ${thread.error ? errorMessage(thread.error) : ''}</p>
-        <button class="btn primary" @click=${this.retryOpen}>${msg('Retry', { id: 'action.retry' })}</button>
+      if (thread?.status !== 'error' && !this.retrying) return html`<p class="status" role="status">${msg('Loading conversation…', { id: 'session.loading' })}</p>`;
+      // A conversation that could not be loaded (gone, a stale link, the network): say so, with a way
+      // on. The block stays while Retry runs, so the focused button is never taken away.
+      return html`<div class="status">
+        ${this.retrying
+          ? html`<p role="status">${msg('Loading conversation…', { id: 'session.loading' })}</p>`
+          : html`<p role="alert">${msg('This conversation could not be loaded.', { id: 'session.loadError' })} ${thread?.error ? errorMessage(thread.error) : ''}</p>`}
+        <button class="btn primary" aria-disabled=${this.retrying ? 'true' : 'false'} @click=${this.retryOpen}>${msg('Retry', { id: 'action.retry' })}</button>
         <button class="btn" @click=${this.back}>${msg('Back to conversations', { id: 'session.back' })}</button>
       </div>`;
     }
@@ -117,9 +120,21 @@ export class CimChatSession extends LitElement {
     target?.focus(options);
   }
 
-  /** Loads the conversation again (its messages and, when unknown, its summary): the SDK's open. */
-  private retryOpen = (): void => {
-    if (this.client && this.conversationId) this.client.conversations.loadLatest(this.conversationId).catch(() => undefined); // the thread shows the outcome
+  @state() private retrying = false;
+
+  /** Opens the conversation again (the SDK loads what failed); once it shows, focus moves into it. */
+  private retryOpen = async (): Promise<void> => {
+    if (!this.client || !this.conversationId || this.retrying) return;
+    this.retrying = true;
+    try {
+      await this.client.conversations.open(this.conversationId);
+      await this.updateComplete;
+      this.focus();
+    } catch {
+      // The thread holds the error, shown in place of "Loading conversation…".
+    } finally {
+      this.retrying = false;
+    }
   };
 
   private back = (): void => {

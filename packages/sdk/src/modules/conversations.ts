@@ -56,8 +56,8 @@ export class ConversationsModule {
       conversationId,
       () => select(this.core.store, (state) => state.threads.get(conversationId) ?? EMPTY_THREAD),
       () => {
-        // A conversation the client has not loaded: loading it brings its summary too (loadLatest).
-        this.loadIfNeeded(conversationId);
+        // Failures land in the thread's `status`/`error`; nothing is left unhandled.
+        if (!this.core.disposed) this.open(conversationId).catch(() => undefined);
         const read = () => {
           if ((this.core.state.conversations.get(conversationId)?.unreadCount ?? 0) > 0 && !this.core.disposed) {
             this.markRead(conversationId).catch((error: unknown) => this.core.report(error));
@@ -82,19 +82,31 @@ export class ConversationsModule {
     return this.summaries.get(conversationId, () => select(this.core.store, (state) => state.conversations.get(conversationId)));
   }
 
-  /**
-   * Loads the latest page of history (on opening a conversation). For a conversation the client
-   * has not loaded (opened from a search hit or a link), its summary comes too: opening marks it
-   * read, and that answer carries it. Calling it again after a failure retries both.
-   */
+  /** Loads the latest page of history. */
   async loadLatest(conversationId: string, options: { signal?: AbortSignal; limit?: number } = {}): Promise<void> {
     requireId(conversationId, 'conversationId');
     requireOptions(options);
+    return this.loadPage(conversationId, null, options);
+  }
+
+  /**
+   * Loads what a conversation's screen needs: its latest page when not loaded yet, and, for a
+   * conversation the client has not loaded (a search hit, a link), its summary — opening marks it
+   * read, and that answer carries it. A failure lands in the thread's `status`/`error` and rejects;
+   * calling it again retries what failed. `session()` calls it when first subscribed.
+   */
+  async open(conversationId: string): Promise<void> {
+    requireId(conversationId, 'conversationId');
+    this.core.alive();
+    const thread = this.core.state.threads.get(conversationId) ?? EMPTY_THREAD;
+    const page = thread.loaded || thread.status === 'loading' ? undefined : this.loadPage(conversationId, null, {});
     const summary = this.core.state.conversations.has(conversationId) ? undefined : this.markRead(conversationId);
     summary?.catch(() => undefined); // awaited below, after the page
-    await this.loadPage(conversationId, null, options);
+    await page;
     try {
       await summary;
+      // Retried after only the summary had failed: the loaded thread is fine again.
+      if (!page && thread.loaded && thread.status === 'error') this.core.update((state) => patchThread(state, conversationId, { status: 'ready', error: null }));
     } catch (error) {
       // Without its summary the conversation cannot be shown: the thread says so, like a failed page.
       const failure = toCimError(error);
