@@ -350,40 +350,18 @@ export class Core {
    * idle time) never overtakes one kept from before a reload.
    */
   async enqueue(entry: OutboxEntry): Promise<void> {
-    // The entry is the signed-in creator's: stamped with them, behind their kept sends only.
-    const creatorId = await this.signedInCreator();
     await this.restoreOutbox().catch((error: unknown) => this.report(error));
-    await (await this.outbox()).enqueue({ ...entry, creatorId });
-  }
-
-  private askedCreator: Promise<string> | undefined;
-  /**
-   * The signed-in creator's id: the summary's, or, before start() has applied one (a send right
-   * after a reload), the creator named by a summary asked for here. Only its creator is read: start()
-   * applies the summary itself, after catching up from the cache.
-   */
-  private signedInCreator(): Promise<string> {
-    const known = this.state.creator?.id;
-    if (known !== undefined) return Promise.resolve(known);
-    this.askedCreator ??= this.request('/api/inbox/summary', { answer: 'inbox summary' }).then(
-      (summary) => summary.creator.id,
-      (error: unknown) => {
-        this.askedCreator = undefined; // asked again by the next send
-        throw error;
-      },
-    );
-    return this.askedCreator;
+    await (await this.outbox()).enqueue(entry);
   }
 
   private restoring: Promise<void> | undefined;
   /**
-   * Restores the persisted outbox once (start, or the first send when it comes first); a failed
-   * restore is tried again. Only the signed-in creator's entries (and unowned ones from before
-   * entries named their creator) are restored.
+   * Restores the persisted outbox once (start, or the first send when it comes first): only the
+   * signed-in creator's entries. A failed restore is tried again.
    */
   restoreOutbox(): Promise<void> {
-    this.restoring ??= this.signedInCreator()
-      .then(async (creator) => (await this.outbox()).restore(creator))
+    this.restoring ??= this.outbox()
+      .then((lanes) => lanes.restore())
       .catch((error: unknown) => {
         this.restoring = undefined;
         throw error;

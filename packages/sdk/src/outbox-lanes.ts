@@ -18,6 +18,8 @@ export interface OutboxHost {
   /** Removes the entry's optimistic message. */
   hide(entry: OutboxEntry): void;
   report(error: unknown): void;
+  /** The signed-in creator's id (entries are theirs): known from the summary, else asked for. */
+  creator(): Promise<string>;
 }
 
 /** Delivers outbox entries: one lane per conversation, in the order written, retried with backoff. */
@@ -45,7 +47,10 @@ export class Outbox {
    * or at once when it waits behind an earlier send of its conversation that waits for a retry.
    * Rejects only when it cannot be persisted.
    */
-  async enqueue(entry: OutboxEntry): Promise<void> {
+  async enqueue(unowned: OutboxEntry): Promise<void> {
+    if (this.disposed) throw disposedError();
+    // Stamped with its creator: only their client restores and delivers it after a reload.
+    const entry: OutboxEntry = { ...unowned, creatorId: await this.host.creator() };
     if (this.disposed) throw disposedError();
     await this.storage.put(entry);
     if (this.disposed) throw disposedError();
@@ -68,11 +73,12 @@ export class Outbox {
   }
 
   /**
-   * Restores the persisted outbox (after a reload): shows every entry of `creatorId` (and every
-   * entry that names no creator) and delivers what can be. Other creators' entries stay stored,
-   * untouched, for their own client.
+   * Restores the persisted outbox (after a reload): shows every entry of the signed-in creator (and
+   * every entry that names no creator) and delivers what can be. Other creators' entries stay
+   * stored, untouched, for their own client.
    */
-  async restore(creatorId: string): Promise<void> {
+  async restore(): Promise<void> {
+    const creatorId = await this.host.creator();
     for (const entry of await this.storage.load()) {
       if (this.disposed || this.entries.has(entry.clientId)) continue;
       if (entry.creatorId !== undefined && entry.creatorId !== creatorId) continue;
@@ -203,7 +209,21 @@ export class Outbox {
 
 /** The outbox's host on a client core: how a send goes out and how it shows in its thread. */
 export function coreHost(core: Core): OutboxHost {
+  let asked: Promise<string> | undefined;
   return {
+    creator() {
+      const known = core.state.creator?.id;
+      if (known !== undefined) return Promise.resolve(known);
+      // Before start() applied the summary (a send right after a reload): ask for its creator only;
+      // start() applies the summary itself, after catching up from the cache.
+      return (asked ??= core.request('/api/inbox/summary', { answer: 'inbox summary' }).then(
+        (summary) => summary.creator.id,
+        (error: unknown) => {
+          asked = undefined; // asked again next time
+          throw error;
+        },
+      ));
+    },
     async send(entry) {
       const base = `/api/conversations/${encodeURIComponent(entry.conversationId)}`;
       const result = await core.request(entry.kind === 'text' ? `${base}/messages` : `${base}/samples`, {

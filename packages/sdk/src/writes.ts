@@ -15,7 +15,7 @@ import { ArgumentError, RuleViolationError, toCimError } from './errors.js';
 import type { AddResult } from './modules/showcase.js';
 import { newEntry } from './outbox.js';
 import { assertTransition, canBlock, canRequestSample, missingAgreements } from './rules.js';
-import type { AgencyInvitation, Product } from './schemas.js';
+import type { AgencyInvitation, Conversation, Product } from './schemas.js';
 import type { ShowcaseEntry } from './state.js';
 import { LIMITS } from './vocabulary.js';
 
@@ -132,4 +132,29 @@ async function cardProduct(core: Core, product: Partial<Product>): Promise<Produ
   } catch {
     return undefined; // not a complete product: the id alone is sent
   }
+}
+
+/**
+ * `inbox.markRead` for a conversation the client has not loaded (opened from a search hit or a
+ * link): the answer brings the conversation. If it was loaded meanwhile (a page, a live message),
+ * only the read is taken from the answer, which may be older.
+ */
+export async function readUnknown(core: Core, conversationId: string, send: () => Promise<{ conversation: Conversation }>): Promise<void> {
+  const { conversation } = await send();
+  const current = core.state.conversations.get(conversationId);
+  core.apply({ type: 'conversation', conversation: current ? { ...current, unreadCount: 0 } : conversation });
+  // How many unread it had was never known here, so the tabs' badges cannot be lowered by it: take
+  // the server's totals, once they describe exactly the events this client has applied.
+  refreshUnread(core).catch((error: unknown) => core.report(error));
+}
+
+/** The tabs' unread totals from the server, applied only when its summary is as of the client's last event. */
+async function refreshUnread(core: Core): Promise<void> {
+  const ask = () => core.request('/api/inbox/summary', { answer: 'inbox summary' });
+  let summary = await ask();
+  if (summary.lastSeq > core.state.lastSeq) {
+    await (await core.sequence()).resync(); // the events in between first
+    summary = await ask();
+  }
+  if (summary.lastSeq === core.state.lastSeq) core.update((state) => ({ ...state, unread: summary.unread }));
 }

@@ -205,24 +205,8 @@ export class InboxModule {
         answer: 'conversation',
       });
     if (known) return this.patch(conversationId, { unreadCount: 0 }, send);
-    const { conversation } = await send();
-    // Loaded meanwhile (a page, a live message): the answer may be older; take only the read.
-    const current = this.core.state.conversations.get(conversationId);
-    this.core.apply({ type: 'conversation', conversation: current ? { ...current, unreadCount: 0 } : conversation });
-    // How many unread it had was never known here, so the tabs' badges cannot be lowered by it: take
-    // the server's totals, once they describe exactly the events this client has applied.
-    this.refreshUnread().catch((error: unknown) => this.core.report(error));
-  }
-
-  /** The tabs' unread totals from the server, applied only when its summary is as of the client's last event. */
-  private async refreshUnread(): Promise<void> {
-    const ask = () => this.core.request('/api/inbox/summary', { answer: 'inbox summary' });
-    let summary = await ask();
-    if (summary.lastSeq > this.core.state.lastSeq) {
-      await (await this.core.sequence()).resync(); // the events in between first
-      summary = await ask();
-    }
-    if (summary.lastSeq === this.core.state.lastSeq) this.core.update((state) => ({ ...state, unread: summary.unread }));
+    // A conversation the client has not loaded (opened from a search hit or a link): a write path of its own.
+    return (await this.core.writes()).readUnknown(this.core, conversationId, send);
   }
 
   private async patch(conversationId: string, patch: Partial<Conversation>, send: () => Promise<{ conversation: Conversation }>): Promise<void> {
