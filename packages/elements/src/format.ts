@@ -102,6 +102,9 @@ export function formatPercent(rate: number, locale?: string): string {
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
 }
 
+/** An unread badge's text: the count, "99+" above 99 (screen readers get the exact count beside it). */
+export const badgeCount = (count: number): string => (count > 99 ? '99+' : String(count));
+
 /** Only http(s) URLs may become links or image sources; anything else (javascript:, data:) is dropped. */
 export function safeUrl(url: string | null | undefined): string | undefined {
   if (!url) return undefined;

@@ -140,6 +140,17 @@ describe('conversation list', () => {
     expect(errors).to.deep.equal([]);
   });
 
+  it('a tab with more than 99 unread shows "99+" (the tabs keep to the pane), and says the exact count to screen readers', async () => {
+    // Unread badges arrive with the summary: make the TikTok Shop total large on the server, then reload it.
+    for (const c of [...backend.conversations.values()].filter((c) => c.counterpart.kind === 'seller').slice(0, 40)) c.unreadCount = 9;
+    await client.inbox.loadSummary();
+    const total = client.inbox.unread.getSnapshot().shop;
+    expect(total).to.be.greaterThan(99);
+    const tab = byRole(inbox, 'tab', new RegExp(`^TikTok Shop`))!;
+    await wait('the badge', () => tab.querySelector('.badge')?.textContent === '99+');
+    expect(tab.querySelector('.sr-only')!.textContent).to.equal(`${total} unread`);
+  });
+
   it('a fling loads no avatars for the rows passing by; the rows in view load theirs once it settles; a short scroll loads at once', async () => {
     const element = deepQuery<HTMLElement & { updateComplete: Promise<unknown> }>(inbox, 'cim-inbox-list')!;
     const scroller = list().querySelector<HTMLElement>('lit-virtualizer')!;

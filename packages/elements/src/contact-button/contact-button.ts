@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, localized, str } from '@lit/localize';
 import { type EntranceType } from '@creator-im/sdk';
 import { StoreController } from '../store-controller.js';
-import { errorMessage } from '../format.js';
+import { badgeCount, errorMessage } from '../format.js';
 import { menuStyles, tokens } from '../theme.js';
 import { MenuController } from '../menu.js';
 import type { CreatorInbox } from '../inbox/creator-inbox.js';
@@ -168,7 +168,7 @@ export class CimNotificationsButton extends InboxEntrance {
       <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
         <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
         <path d="M13.7 21a2 2 0 0 1-3.4 0" />
-      </svg>${unread > 0 ? html`<span class="badge" part="badge" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}
+      </svg>${unread > 0 ? html`<span class="badge" part="badge" aria-hidden="true">${badgeCount(unread)}</span>` : nothing}
     </button>`;
   }
 }

@@ -10,7 +10,7 @@ import { clientContext } from '../context.js';
 import { StoreController } from '../store-controller.js';
 import { emit } from '../events.js';
 import { tokens, verifiedStyles } from '../theme.js';
-import { clip, formatTime } from '../format.js';
+import { badgeCount, clip, formatTime } from '../format.js';
 import { formatLocale } from '../localization.js';
 import { picture, pictureStyles } from '../avatar.js';
 
@@ -293,7 +293,7 @@ export class CimInboxList extends LitElement {
             @click=${() => this.selectTab(tab)}
           >
             ${tabLabel(tab)}${unread && unread[tab] > 0
-              ? html`<span class="badge" aria-hidden="true">${unread[tab]}</span><span class="sr-only">${msg(str`${unread[tab]} unread`, { id: 'inbox.unreadCount' })}</span>`
+              ? html`<span class="badge" aria-hidden="true">${badgeCount(unread[tab])}</span><span class="sr-only">${msg(str`${unread[tab]} unread`, { id: 'inbox.unreadCount' })}</span>`
               : nothing}
           </button>`,
         )}
@@ -430,7 +430,7 @@ export class CimInboxList extends LitElement {
         <span class="time">${time}</span>
         <span class="preview" dir="auto">${c.blocked ? msg('Blocked', { id: 'inbox.blocked' }) + ' · ' : ''}${preview}</span>
         <span class="meta">
-          ${c.unreadCount > 0 ? html`<span class="badge" aria-hidden="true">${c.unreadCount}</span><span class="sr-only">${msg(str`${c.unreadCount} unread`, { id: 'inbox.unreadCount' })}</span>` : nothing}
+          ${c.unreadCount > 0 ? html`<span class="badge" aria-hidden="true">${badgeCount(c.unreadCount)}</span><span class="sr-only">${msg(str`${c.unreadCount} unread`, { id: 'inbox.unreadCount' })}</span>` : nothing}
           ${c.starred ? html`<span class="sr-only">${msg('Starred', { id: 'filter.starred' })}</span>` : nothing}
         </span>
       </button>
