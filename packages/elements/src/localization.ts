@@ -23,8 +23,16 @@ export async function setLocale(locale: Locale): Promise<void> {
     targetLocales: ['ar'],
     loadLocale: () => import('./locales/ar.js'),
   });
-  await runtime.setLocale(locale);
+  // Set before the elements re-render for the new locale (they do while setLocale runs), so the
+  // dates and numbers they format then are already in it; put back if the locale fails to load.
+  const previous = active;
   active = locale;
+  try {
+    await runtime.setLocale(locale);
+  } catch (error) {
+    active = previous;
+    throw error;
+  }
 }
 
 let active: Locale = 'en';

@@ -341,6 +341,10 @@ describe('notifications entry and locales', () => {
       await setLocale('ar');
       await wait('Arabic tabs', () => byRole(inbox, 'tab', /الوكالات/));
       expect(getComputedStyle(deepQuery(inbox, '[role="tablist"]')!).direction).to.equal('rtl');
+      // The rows' times are written in Arabic too ("Wed" stayed English while the rest was Arabic).
+      const first = client.inbox.view({ tab: 'shop', filter: 'all' }).getSnapshot().conversations[0]!;
+      const { formatTime } = await import('../src/format.js');
+      await wait('Arabic row times', () => deepQuery(inbox, '.row[data-index="0"] .time')?.textContent === formatTime(first.lastActivityAt, Date.now(), 'ar'));
       await expect(inbox).to.be.accessible();
     } finally {
       await setLocale('en');
