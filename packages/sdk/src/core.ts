@@ -9,6 +9,7 @@ import type { InboxCache } from './cache.js';
 import { ArgumentError, CimError, disposedError, NetworkError, InvalidRecordError, toCimError, ValidationError } from './errors.js';
 import { HttpTransport, type HttpOptions, type RequestOptions } from './http.js';
 import { hostIdle, type IdleScheduler } from './idle.js';
+import { once } from './once.js';
 import { memoryOutbox, type OutboxEntry, type OutboxStorage } from './outbox.js';
 import type { Outbox } from './outbox-lanes.js';
 import type { RealtimeChannel, WebSocketFactory } from './realtime.js';
@@ -36,20 +37,12 @@ export interface CoreRequest<A extends AnswerName> extends RequestOptions {
  * A lazy chunk, loaded once. A load that fails (offline, a CDN 404, a CSP refusal) rejects with a
  * typed `network` error, and the next call loads it again rather than failing forever.
  */
-function lazy<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () => {
-    if (!loading) {
-      const attempt: Promise<T> = load().catch((error: unknown) => {
-        if (loading === attempt) loading = undefined;
-        throw error instanceof CimError ? error : new NetworkError('network', `Part of Creator IM could not be loaded; try again. (${String(error)})`, { cause: error });
-      });
-      attempt.catch(() => undefined); // callers may not be waiting for it yet (a request's decoders)
-      loading = attempt;
-    }
-    return loading;
-  };
-}
+const lazy = <T>(load: () => Promise<T>): (() => Promise<T>) =>
+  once(() =>
+    load().catch((error: unknown) => {
+      throw error instanceof CimError ? error : new NetworkError('network', `Part of Creator IM could not be loaded; try again. (${String(error)})`, { cause: error });
+    }),
+  );
 
 /** Options of {@link createClient}. */
 export interface ClientOptions extends HttpOptions {
@@ -354,20 +347,11 @@ export class Core {
     await (await this.outbox()).enqueue(entry);
   }
 
-  private restoring: Promise<void> | undefined;
   /**
    * Restores the persisted outbox once (start, or the first send when it comes first): only the
    * signed-in creator's entries. A failed restore is tried again.
    */
-  restoreOutbox(): Promise<void> {
-    this.restoring ??= this.outbox()
-      .then((lanes) => lanes.restore())
-      .catch((error: unknown) => {
-        this.restoring = undefined;
-        throw error;
-      });
-    return this.restoring;
-  }
+  readonly restoreOutbox = once(async () => (await this.outbox()).restore());
 
   dispose(): void {
     if (this.disposed) return;

@@ -209,20 +209,21 @@ export class Outbox {
 
 /** The outbox's host on a client core: how a send goes out and how it shows in its thread. */
 export function coreHost(core: Core): OutboxHost {
+  // Before start() applied the summary (a send right after a reload): ask for its creator only;
+  // start() applies the summary itself, after catching up from the cache.
+  // (once.ts's pattern, written out: importing it here would split it into a chunk of its own.)
   let asked: Promise<string> | undefined;
+  const ask = (): Promise<string> => {
+    const attempt = core.request('/api/inbox/summary', { answer: 'inbox summary' }).then((summary) => summary.creator.id);
+    attempt.catch(() => {
+      if (asked === attempt) asked = undefined; // asked again next time
+    });
+    return (asked = attempt);
+  };
   return {
-    creator() {
+    creator: () => {
       const known = core.state.creator?.id;
-      if (known !== undefined) return Promise.resolve(known);
-      // Before start() applied the summary (a send right after a reload): ask for its creator only;
-      // start() applies the summary itself, after catching up from the cache.
-      return (asked ??= core.request('/api/inbox/summary', { answer: 'inbox summary' }).then(
-        (summary) => summary.creator.id,
-        (error: unknown) => {
-          asked = undefined; // asked again next time
-          throw error;
-        },
-      ));
+      return known === undefined ? (asked ?? ask()) : Promise.resolve(known);
     },
     async send(entry) {
       const base = `/api/conversations/${encodeURIComponent(entry.conversationId)}`;

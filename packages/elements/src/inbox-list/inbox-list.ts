@@ -362,7 +362,7 @@ export class CimInboxList extends LitElement {
     const hadFocus = this.rowHasFocus();
     const next = this.active < first ? first : last;
     this.active = next;
-    if (hadFocus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${next}"]`)?.focus({ preventScroll: true }));
+    if (hadFocus) void this.updateComplete.then(() => this.row(next)?.focus({ preventScroll: true }));
   }
 
   private onScroll = (event: Event): void => {
@@ -460,6 +460,11 @@ export class CimInboxList extends LitElement {
     emit(this, 'cim-conversation-open', { conversationId: c.id });
   }
 
+  /** The rendered row of the conversation at `index`, if it is in the DOM (virtualized). */
+  private row(index: number): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${index}"]`);
+  }
+
   private rowHasFocus(): boolean {
     return this.shadowRoot?.activeElement?.closest('.item') != null;
   }
@@ -539,7 +544,7 @@ export class CimInboxList extends LitElement {
     // the virtualizer's layoutComplete: that one never settles when no row changes size afterwards.
     for (let tries = 0; tries < 30; tries++) {
       await this.updateComplete;
-      const row = this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${next}"]`);
+      const row = this.row(next);
       if (row) return row.focus();
       await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
     }

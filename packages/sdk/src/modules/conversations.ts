@@ -41,7 +41,8 @@ export class ConversationsModule {
     return this.threads.get(
       conversationId,
       () => select(this.core.store, (state) => state.threads.get(conversationId) ?? EMPTY_THREAD),
-      () => this.loadIfNeeded(conversationId),
+      // Failures land in the thread's `status`/`error`; nothing is left unhandled.
+      () => void this.loadIfNeeded(conversationId)?.catch(() => undefined),
     );
   }
 
@@ -70,10 +71,10 @@ export class ConversationsModule {
     );
   }
 
-  private loadIfNeeded(conversationId: string): void {
+  /** Loads the latest page unless it is loaded or loading; its promise, or undefined. */
+  private loadIfNeeded(conversationId: string): Promise<void> | undefined {
     const thread = this.core.state.threads.get(conversationId) ?? EMPTY_THREAD;
-    // Failures land in the thread's `status`/`error`; nothing is left unhandled.
-    if (!thread.loaded && thread.status !== 'loading' && !this.core.disposed) this.loadLatest(conversationId).catch(() => undefined);
+    return thread.loaded || thread.status === 'loading' || this.core.disposed ? undefined : this.loadPage(conversationId, null, {});
   }
 
   /** A live view of one conversation's summary (name, blocked, starred…); the same store while subscribed. */
@@ -99,7 +100,7 @@ export class ConversationsModule {
     requireId(conversationId, 'conversationId');
     this.core.alive();
     const thread = this.core.state.threads.get(conversationId) ?? EMPTY_THREAD;
-    const page = thread.loaded || thread.status === 'loading' ? undefined : this.loadPage(conversationId, null, {});
+    const page = this.loadIfNeeded(conversationId);
     const summary = this.core.state.conversations.has(conversationId) ? undefined : this.markRead(conversationId);
     summary?.catch(() => undefined); // awaited below, after the page
     await page;
